@@ -1,0 +1,146 @@
+//! `unscrape explain`: a readable account of what each stage changed in one document.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use unscrape::{Edit, Pipeline, Trace};
+
+/// Stages whose every edit is worth a line of its own; the others are summed up by rule
+/// with a few examples.
+const DETAILED: [&str; 3] = ["joined_tokens", "repeats", "boilerplate"];
+/// Examples shown per rule of a summed-up stage.
+const EXAMPLES_PER_RULE: usize = 3;
+
+/// Runs `pipeline` over `text` stage by stage and describes every stage's edits.
+pub fn report(pipeline: &Pipeline, text: &str) -> String {
+    let mut out = String::new();
+    let mut current = text.to_string();
+    for stage in pipeline.stages() {
+        let mut trace = Trace::on();
+        let next = stage.apply(&current, &mut trace).into_owned();
+        let edits = trace.edits();
+        if edits.is_empty() {
+            let _ = writeln!(out, "{}: no change", stage.name());
+        } else if DETAILED.contains(&stage.name()) {
+            let _ = writeln!(out, "{}: {} edit(s)", stage.name(), edits.len());
+            for edit in edits {
+                let _ = writeln!(out, "  {}", describe(&current, edit));
+            }
+        } else {
+            summarize(&mut out, stage.name(), &current, edits);
+        }
+        current = next;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} bytes in, {} bytes out. Line numbers count lines of the text each stage received.",
+        text.len(),
+        current.len()
+    );
+    out
+}
+
+fn summarize(out: &mut String, stage: &str, input: &str, edits: &[Edit]) {
+    let mut by_rule: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
+    for edit in edits {
+        by_rule.entry(edit.rule).or_default().push(edit);
+    }
+    let counts: Vec<String> = by_rule
+        .iter()
+        .map(|(rule, edits)| format!("{rule} ×{}", edits.len()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{stage}: {} edit(s): {}",
+        edits.len(),
+        counts.join(", ")
+    );
+    for edits in by_rule.values() {
+        for edit in edits.iter().take(EXAMPLES_PER_RULE) {
+            let _ = writeln!(out, "  {}", describe(input, edit));
+        }
+    }
+}
+
+/// "line 12  word_glue  Russiaand → Russia and", or for a removed line
+/// "line 80  comment_form  removed: Please enter your comment!".
+fn describe(input: &str, edit: &Edit) -> String {
+    let line = input[..edit.range.start].matches('\n').count() + 1;
+    let whole_lines = edit.inserted.is_empty()
+        && (edit.range.start == 0 || input.as_bytes()[edit.range.start - 1] == b'\n')
+        && edit.removed.ends_with('\n')
+        && edit.removed.trim().len() > 0;
+    if whole_lines {
+        return format!(
+            "line {line:<5} {:<28} removed: {}",
+            edit.rule,
+            visible(edit.removed.trim_end_matches('\n'))
+        );
+    }
+    let start = word_start(input, edit.range.start);
+    let end = word_end(input, edit.range.end);
+    let before = &input[start..end];
+    let after = format!(
+        "{}{}{}",
+        &input[start..edit.range.start],
+        edit.inserted,
+        &input[edit.range.end..end]
+    );
+    format!(
+        "line {line:<5} {:<28} {} → {}",
+        edit.rule,
+        visible(before),
+        visible(&after)
+    )
+}
+
+/// Widens to the start of the word around `at`, at most 30 bytes back.
+fn word_start(input: &str, at: usize) -> usize {
+    let floor = at.saturating_sub(30);
+    let mut start = at;
+    while start > floor && !input.as_bytes()[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    while !input.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
+/// Widens to the end of the word around `at`, at most 30 bytes on.
+fn word_end(input: &str, at: usize) -> usize {
+    let ceiling = (at + 30).min(input.len());
+    let mut end = at;
+    while end < ceiling && !input.as_bytes()[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The text in quotes, with invisible characters, line breaks and odd spaces spelled out.
+fn visible(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            ' ' => out.push(' '),
+            c if c.is_control() || c.is_whitespace() || is_invisible(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
+    )
+}

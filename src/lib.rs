@@ -1,0 +1,55 @@
+//! unscrape turns scraped web text into clean article text.
+//!
+//! A [`Pipeline`] runs [`Stage`]s in order over a text: `unicode` (line breaks, spaces,
+//! invisible characters, entities, NFC), `quotes` (curly quotes to ASCII), `joined_tokens`
+//! (words glued by the scraper), `repeats` (paragraphs written twice), `boilerplate`
+//! (comment forms, widgets, menus) and `whitespace`.
+//!
+//! ```
+//! let dump = "Xi Jinping\u{a0} to hold talks in ‘visit for peace’\n\n\n\
+//!             The West is suspicious of China’sChina’s close relations with Russiaand \
+//!             Beijing’s vow to stay neutral in the nearly 13-month-old conflict.\n\n\
+//!             Please enter your comment!\nPlease enter your name here\n";
+//! assert_eq!(
+//!     unscrape::clean(dump),
+//!     "Xi Jinping to hold talks in 'visit for peace'\n\n\
+//!      The West is suspicious of China's close relations with Russia and \
+//!      Beijing's vow to stay neutral in the nearly 13-month-old conflict."
+//! );
+//! ```
+//!
+//! To choose the stages or see what each one did:
+//!
+//! ```
+//! use unscrape::stages::{Quotes, Whitespace};
+//! use unscrape::{Pipeline, Trace};
+//!
+//! let pipeline = Pipeline::builder().stage(Quotes::ascii()).stage(Whitespace::new()).build();
+//! let mut trace = Trace::on();
+//! assert_eq!(pipeline.clean_traced("“Hi”  there", &mut trace), "\"Hi\" there");
+//! assert_eq!(trace.edits().len(), 3);
+//! ```
+
+pub mod config;
+pub mod decode;
+pub mod jsonl;
+mod pipeline;
+mod rewrite;
+pub mod stages;
+mod trace;
+mod words;
+
+pub use config::Config;
+pub use pipeline::{Pipeline, PipelineBuilder, STAGE_ORDER, Stage};
+pub use trace::{Edit, Trace};
+
+/// Cleans `text` with the default pipeline.
+///
+/// ```
+/// assert_eq!(unscrape::clean("said.The  “talks”"), "said. The \"talks\"");
+/// ```
+pub fn clean(text: &str) -> String {
+    use std::sync::OnceLock;
+    static DEFAULT: OnceLock<Pipeline> = OnceLock::new();
+    DEFAULT.get_or_init(Pipeline::default).clean(text)
+}

@@ -1,0 +1,132 @@
+//! `boilerplate`: lines that are not article text are removed: comment forms, share and
+//! cookie widgets, newsletter prompts, teasers, legal lines, menus and link lists.
+//!
+//! ```
+//! use unscrape::stages::Boilerplate;
+//! use unscrape::{Stage, Trace};
+//!
+//! let dump = "\
+//! Home
+//! World
+//! Business
+//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday, as the West watches closely.
+//! What is on the agenda?
+//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday, and broader talks would follow.
+//! Please enter your comment!
+//! Please enter your name here
+//! ";
+//! assert_eq!(
+//!     Boilerplate::new().apply(dump, &mut Trace::off()),
+//!     "\
+//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday, as the West watches closely.
+//! What is on the agenda?
+//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday, and broader talks would follow.
+//! "
+//! );
+//! ```
+//!
+//! Two judges, each naming its rule in the trace. First the phrase lists of
+//! `data/boilerplate/` (nine languages) recognize widget text wherever it stands. Then a
+//! line classifier in the manner of jusText, applied to text lines: each line is judged on
+//! its own (length, share of stop words, copyright sign) as good, near-good, short or bad;
+//! short and near-good lines then take the verdict of their nearest good or bad neighbours,
+//! so a subheading between paragraphs stays while a menu between a header and the article
+//! goes. The classification is repeated on the surviving lines until nothing more is
+//! removed, which makes the stage idempotent. A document with no good line keeps all but
+//! its phrase and copyright lines: with no article to anchor to, nothing else is judged.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::pipeline::Stage;
+use crate::rewrite::Rewriter;
+use crate::trace::Trace;
+
+mod classify;
+mod features;
+mod phrases;
+
+use classify::{Class, LineVerdicts};
+use features::LineFeatures;
+use phrases::Phrases;
+
+/// Removes lines that are not article text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Boilerplate;
+
+impl Boilerplate {
+    /// The stage's name.
+    pub const NAME: &'static str = "boilerplate";
+
+    /// The stage with its default judges.
+    pub fn new() -> Self {
+        Boilerplate
+    }
+}
+
+/// A visible line: its bytes (with its line break) and what it looks like.
+struct Line {
+    range: Range<usize>,
+    features: LineFeatures,
+    phrase: Option<&'static str>,
+}
+
+/// More rounds than this would mean the classification does not settle; never seen.
+const MAX_ROUNDS: usize = 64;
+
+impl Stage for Boilerplate {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn summary(&self) -> &'static str {
+        "lines that are not article text removed: comment forms, share/cookie/newsletter \
+         widgets, teasers, legal lines (phrase lists in 9 languages), and menus, footers and \
+         link lists (a jusText-style line classifier)"
+    }
+
+    fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
+        let phrases = Phrases::get();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in input.split_inclusive('\n') {
+            let range = start..start + line.len();
+            start = range.end;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let features = LineFeatures::of(line);
+            let phrase = phrases.category(line, features.words);
+            lines.push(Line {
+                range,
+                features,
+                phrase,
+            });
+        }
+        let mut removed: Vec<Option<&'static str>> = vec![None; lines.len()];
+        for _ in 0..MAX_ROUNDS {
+            let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
+            let classes: Vec<Class> = alive
+                .iter()
+                .map(|&i| Class::of(&lines[i].features, lines[i].phrase))
+                .collect();
+            let lengths: Vec<usize> = alive.iter().map(|&i| lines[i].features.chars).collect();
+            let verdicts = LineVerdicts::decide(&classes, &lengths);
+            let mut changed = false;
+            for (position, reason) in verdicts.removals() {
+                removed[alive[position]] = Some(reason);
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut rewriter = Rewriter::new(Self::NAME, input, trace);
+        for (line, reason) in lines.iter().zip(&removed) {
+            if let Some(reason) = reason {
+                rewriter.remove(line.range.clone(), reason);
+            }
+        }
+        rewriter.finish()
+    }
+}

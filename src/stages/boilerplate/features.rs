@@ -1,0 +1,139 @@
+//! What one line looks like: its length, how much of it is stop words, how it ends.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The stop-word lists (from jusText), one per language; a word's bit `i` says it is a stop
+/// word of language `i`.
+const STOP_WORDS: [&str; 9] = [
+    include_str!("../../../data/stopwords/en.txt"),
+    include_str!("../../../data/stopwords/de.txt"),
+    include_str!("../../../data/stopwords/fr.txt"),
+    include_str!("../../../data/stopwords/es.txt"),
+    include_str!("../../../data/stopwords/it.txt"),
+    include_str!("../../../data/stopwords/pt.txt"),
+    include_str!("../../../data/stopwords/nl.txt"),
+    include_str!("../../../data/stopwords/ru.txt"),
+    include_str!("../../../data/stopwords/pl.txt"),
+];
+
+fn stop_word_languages() -> &'static FxHashMap<&'static str, u16> {
+    static MAP: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (language, list) in STOP_WORDS.iter().enumerate() {
+            for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+                *map.entry(word).or_default() |= 1 << language;
+            }
+        }
+        map
+    })
+}
+
+/// The measurements of one line that the classifier reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct LineFeatures {
+    /// Characters, with each run of spaces counted once.
+    pub chars: usize,
+    /// Whitespace-separated words.
+    pub words: usize,
+    /// Stop words of the line's best-matching language.
+    pub stop_words: usize,
+    /// Letters in scripts that separate words with spaces and have a stop-word list (Latin,
+    /// Cyrillic), against all letters.
+    pub listed_script_letters: usize,
+    pub letters: usize,
+    /// Ends like a sentence (`.`, `!`, `?`, `:` or a closing quote after one).
+    pub ends_sentence: bool,
+    /// Holds © or starts with "copyright".
+    pub copyright: bool,
+}
+
+impl LineFeatures {
+    /// Measures `line` (not blank).
+    pub(super) fn of(line: &str) -> Self {
+        let stop_words_map = stop_word_languages();
+        let mut per_language = [0usize; 9];
+        let mut words = 0;
+        let mut chars = 0;
+        let mut letters = 0;
+        let mut listed_script_letters = 0;
+        let mut lowered = String::new();
+        for word in line.split_whitespace() {
+            words += 1;
+            chars += word.chars().count() + 1;
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_ascii() || ('\u{c0}'..='\u{52f}').contains(&c) {
+                        listed_script_letters += 1;
+                    }
+                }
+            }
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.is_empty() || bare.len() > 20 {
+                continue;
+            }
+            lowered.clear();
+            lowered.extend(bare.chars().flat_map(char::to_lowercase));
+            if let Some(&mask) = stop_words_map.get(lowered.as_str()) {
+                for (language, count) in per_language.iter_mut().enumerate() {
+                    *count += usize::from(mask & (1 << language) != 0);
+                }
+            }
+        }
+        let last = line.trim_end().chars().next_back().unwrap_or(' ');
+        let trimmed = line
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+        LineFeatures {
+            chars: chars.saturating_sub(1),
+            words,
+            stop_words: per_language.into_iter().max().unwrap_or(0),
+            listed_script_letters,
+            letters,
+            ends_sentence: matches!(last, '.' | '!' | '?' | '。' | '！' | '？')
+                || trimmed.ends_with(['.', '!', '?', ':']),
+            copyright: line.contains('©')
+                || line
+                    .trim_start()
+                    .get(..9)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("copyright")),
+        }
+    }
+
+    /// Stop words per word.
+    pub(super) fn stop_density(&self) -> f32 {
+        self.stop_words as f32 / self.words.max(1) as f32
+    }
+
+    /// Whether the line is mostly in a script the stop-word lists cover.
+    pub(super) fn in_listed_script(&self) -> bool {
+        self.listed_script_letters * 2 > self.letters
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_a_sentence() {
+        let line = "Chinese President Xi Jinping will make a state visit to Russia next week.";
+        let features = LineFeatures::of(line);
+        assert_eq!(features.words, 13);
+        assert_eq!(features.chars, line.chars().count());
+        assert!(features.ends_sentence);
+        assert!(features.stop_density() > 0.2);
+        assert!(features.in_listed_script());
+    }
+
+    #[test]
+    fn spaces_do_not_change_the_measure() {
+        assert_eq!(
+            LineFeatures::of("  Chelsea  are hoping\tto complete  "),
+            LineFeatures::of("Chelsea are hoping to complete")
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! The phrase lists of `data/boilerplate/<lang>.txt`, matched against whole lines with
+//! aho-corasick.
+//!
+//! Each rule is `<match> <category> <phrase>`: `line` (the normalized line is the phrase),
+//! `prefix` (it starts with the phrase) or `contains` (it holds the phrase). Lines are
+//! normalized before matching: leading bullets and trailing punctuation stripped,
+//! lowercase, straight quotes, single spaces.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
+
+/// The phrase lists, one per language.
+const LISTS: [(&str, &str); 9] = [
+    ("en", include_str!("../../../data/boilerplate/en.txt")),
+    ("de", include_str!("../../../data/boilerplate/de.txt")),
+    ("fr", include_str!("../../../data/boilerplate/fr.txt")),
+    ("es", include_str!("../../../data/boilerplate/es.txt")),
+    ("it", include_str!("../../../data/boilerplate/it.txt")),
+    ("pt", include_str!("../../../data/boilerplate/pt.txt")),
+    ("nl", include_str!("../../../data/boilerplate/nl.txt")),
+    ("ru", include_str!("../../../data/boilerplate/ru.txt")),
+    ("pl", include_str!("../../../data/boilerplate/pl.txt")),
+];
+
+/// `prefix` rules apply to lines of at most this many words.
+const PREFIX_MAX_WORDS: usize = 25;
+/// `contains` rules apply to lines of at most this many words.
+const CONTAINS_MAX_WORDS: usize = 40;
+/// Longer lines are never boilerplate phrases.
+const MAX_LINE_BYTES: usize = 600;
+
+/// Every phrase rule of every language.
+pub(super) struct Phrases {
+    whole_lines: FxHashMap<String, &'static str>,
+    prefixes: AhoCorasick,
+    prefix_categories: Vec<&'static str>,
+    contained: AhoCorasick,
+    contained_categories: Vec<&'static str>,
+}
+
+impl Phrases {
+    /// The embedded lists, parsed on first use.
+    pub(super) fn get() -> &'static Phrases {
+        static PHRASES: OnceLock<Phrases> = OnceLock::new();
+        PHRASES.get_or_init(|| {
+            let mut whole_lines = FxHashMap::default();
+            let (mut prefixes, mut prefix_categories) = (Vec::new(), Vec::new());
+            let (mut contained, mut contained_categories) = (Vec::new(), Vec::new());
+            for (_, list) in LISTS {
+                for rule in list.lines().map(str::trim) {
+                    if rule.is_empty() || rule.starts_with('#') {
+                        continue;
+                    }
+                    let mut fields = rule.splitn(3, ' ');
+                    let (Some(kind), Some(category), Some(phrase)) =
+                        (fields.next(), fields.next(), fields.next())
+                    else {
+                        continue;
+                    };
+                    let phrase = normalize(phrase);
+                    match kind {
+                        "line" => {
+                            whole_lines.insert(phrase, category);
+                        }
+                        "prefix" => {
+                            prefixes.push(phrase);
+                            prefix_categories.push(category);
+                        }
+                        "contains" => {
+                            contained.push(phrase);
+                            contained_categories.push(category);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Phrases {
+                whole_lines,
+                prefixes: automaton(&prefixes, StartKind::Anchored),
+                prefix_categories,
+                contained: automaton(&contained, StartKind::Unanchored),
+                contained_categories,
+            }
+        })
+    }
+
+    /// The category of the first rule that matches `line`, if any.
+    pub(super) fn category(&self, line: &str, words: usize) -> Option<&'static str> {
+        if line.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+            return None;
+        }
+        let normalized = normalize(line);
+        if normalized.is_empty() {
+            return None;
+        }
+        if let Some(category) = self.whole_lines.get(&normalized) {
+            return Some(category);
+        }
+        if words <= PREFIX_MAX_WORDS {
+            let input = Input::new(&normalized).anchored(Anchored::Yes);
+            if let Some(found) = self.prefixes.find(input)
+                && ends_word(&normalized, found.end())
+            {
+                return Some(self.prefix_categories[found.pattern().as_usize()]);
+            }
+        }
+        self.contained
+            .find_iter(&normalized)
+            .find(|found| {
+                starts_word(&normalized, found.start()) && ends_word(&normalized, found.end())
+            })
+            .map(|found| self.contained_categories[found.pattern().as_usize()])
+    }
+}
+
+fn automaton(patterns: &[String], start: StartKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(start)
+        .build(patterns)
+        .expect("the embedded phrase lists build an automaton")
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Characters stripped from the start of a line before matching (bullets, arrows).
+fn is_leading_symbol(c: char) -> bool {
+    c.is_whitespace() || "•·|>»›-–—*#▶►→".contains(c)
+}
+
+/// Characters stripped from the end of a line before matching.
+fn is_trailing_symbol(c: char) -> bool {
+    c.is_whitespace() || ".!?:;,*…»›>|-–—→".contains(c)
+}
+
+/// The form phrases are written in: "  » Please enter your comment! " → "please enter your
+/// comment".
+pub(super) fn normalize(line: &str) -> String {
+    let trimmed = line
+        .trim_start_matches(is_leading_symbol)
+        .trim_end_matches(is_trailing_symbol);
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
+                '“' | '”' | '„' | '‟' | '″' => out.push('"'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(line: &str) -> Option<&'static str> {
+        Phrases::get().category(line, line.split_whitespace().count())
+    }
+
+    #[test]
+    fn comment_form_lines_match() {
+        assert_eq!(category("Please enter your comment!"), Some("comment_form"));
+        assert_eq!(
+            category("Please enter your name here"),
+            Some("comment_form")
+        );
+        assert_eq!(
+            category("Your email address will not be published. Required fields are marked *"),
+            Some("comment_form")
+        );
+    }
+
+    #[test]
+    fn prose_does_not_match() {
+        assert_eq!(
+            category("Please enter your comment about the war in Ukraine, Kirby said."),
+            None
+        );
+        assert_eq!(
+            category("Read more about the talks in our explainer on the summit."),
+            None
+        );
+    }
+}

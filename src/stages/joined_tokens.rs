@@ -1,0 +1,253 @@
+//! `joined_tokens`: words that a scraper glued together are separated again, and a token
+//! written twice is written once.
+//!
+//! ```
+//! use unscrape::stages::JoinedTokens;
+//! use unscrape::{Stage, Trace};
+//!
+//! let dump = "The West is suspicious of China’sChina’s close relations with Russiaand \
+//!             Beijing’s vow to stay neutral in the united statesIt has said.The talks";
+//! assert_eq!(
+//!     JoinedTokens::new().apply(dump, &mut Trace::off()),
+//!     "The West is suspicious of China’s close relations with Russia and \
+//!      Beijing’s vow to stay neutral in the united states It has said. The talks"
+//! );
+//! ```
+//!
+//! Four repairs, each named in the trace:
+//! - `doubled`: a token written twice without a space ("McDonaldsMcDonalds"), unless the
+//!   doubled form is itself a word (couscous, tsetse, bonbon);
+//! - `case_glue`: a lowercase letter followed by a capitalized word ("statesIt",
+//!   "КупринАккаунт"), an acronym followed by a capitalized word ("AMThe"), or a number
+//!   followed by one ("2019The"), unless the token is a name written that way (iPhone,
+//!   McDonald, LeBron, YouTube) or a code identifier (getElementById, useState);
+//! - `sentence_glue`: a sentence end followed at once by the next sentence ("said.The");
+//! - `word_glue`: in English text, a rare or unknown word that is two common words run
+//!   together ("Russiaand"), found with the embedded word-frequency list.
+//!
+//! Never touched: URLs, e-mail addresses, @handles, #hashtags, tokens with code punctuation,
+//! chemical formulas (NaCl, H2O), abbreviations and file names ("U.S.", "e.g.", "Node.js",
+//! "3.14").
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
+
+use crate::pipeline::Stage;
+use crate::rewrite::Rewriter;
+use crate::trace::Trace;
+use crate::words::WordFrequencies;
+
+mod boundaries;
+mod segment;
+
+use boundaries::Mode;
+
+/// Splits glued words and undoes doubled tokens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JoinedTokens;
+
+impl JoinedTokens {
+    /// The stage's name.
+    pub const NAME: &'static str = "joined_tokens";
+
+    /// The stage with its only behaviour.
+    pub fn new() -> Self {
+        JoinedTokens
+    }
+}
+
+/// One planned edit: replace `range` of the input with `insert`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Repair {
+    start: usize,
+    end: usize,
+    insert: &'static str,
+    rule: &'static str,
+}
+
+impl Stage for JoinedTokens {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn summary(&self) -> &'static str {
+        "doubled tokens written once (China'sChina's), glued words split at case and sentence \
+         boundaries (statesIt, said.The) and, in English, by word frequency (Russiaand)"
+    }
+
+    fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
+        let repeated = repeated_camel_tokens(input);
+        let mut plan = Plan::make(input, Mode::Strict, &repeated);
+        if plan.repairs.len() >= GLUE_SEEN_AFTER {
+            plan = Plan::make(input, Mode::GlueSeen, &repeated);
+        }
+        let mut repairs = plan.repairs;
+        if plan.words.looks_english() {
+            let frequencies = WordFrequencies::english();
+            for &(start, end) in &plan.segmentable {
+                if let Some(cut) = segment::split_point(&input[start..end], frequencies) {
+                    repairs.push(Repair {
+                        start: start + cut,
+                        end: start + cut,
+                        insert: " ",
+                        rule: "word_glue",
+                    });
+                }
+            }
+        }
+        if repairs.is_empty() {
+            return Cow::Borrowed(input);
+        }
+        repairs.sort_by_key(|r| (r.start, r.end));
+        let mut rewriter = Rewriter::new(Self::NAME, input, trace);
+        for repair in repairs {
+            rewriter.replace(repair.start..repair.end, repair.insert, repair.rule);
+        }
+        rewriter.finish()
+    }
+}
+
+/// A document with this many boundary repairs has glue for sure; see [`Mode::GlueSeen`].
+const GLUE_SEEN_AFTER: usize = 3;
+
+/// The repairs planned for a document, and its words counted as they will read.
+struct Plan {
+    repairs: Vec<Repair>,
+    segmentable: Vec<(usize, usize)>,
+    words: WordCount,
+}
+
+/// Words, and English function words among them.
+#[derive(Default)]
+struct WordCount {
+    words: usize,
+    function_words: usize,
+}
+
+impl Plan {
+    fn make(input: &str, mode: Mode, repeated: &boundaries::Repeated<'_>) -> Plan {
+        let mut plan = Plan {
+            repairs: Vec::new(),
+            segmentable: Vec::new(),
+            words: WordCount::default(),
+        };
+        for (start, end) in tokens(input) {
+            let before = plan.repairs.len();
+            let kept_end = boundaries::find(
+                input,
+                (start, end),
+                mode,
+                repeated,
+                &mut plan.repairs,
+                &mut plan.segmentable,
+            );
+            // Count the words as they will read once the boundaries above are split, so that
+            // the language decision is the same when the stage runs on its own output.
+            let mut part_start = start;
+            for cut in plan.repairs[before..].iter().filter(|r| r.insert == " ") {
+                plan.words.add(&input[part_start..cut.start]);
+                part_start = cut.start;
+            }
+            plan.words.add(&input[part_start..kept_end]);
+        }
+        plan
+    }
+}
+
+impl WordCount {
+    fn add(&mut self, token: &str) {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            return;
+        }
+        self.words += 1;
+        if word.len() <= 4
+            && ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+        {
+            self.function_words += 1;
+        }
+    }
+    /// At least one word in eight is an English function word.
+    fn looks_english(&self) -> bool {
+        self.function_words > 0 && self.function_words * 8 >= self.words
+    }
+}
+
+/// The runs of letters with an inner capital that occur more than once.
+fn repeated_camel_tokens(input: &str) -> boundaries::Repeated<'_> {
+    let mut seen = FxHashSet::default();
+    let mut repeated = FxHashSet::default();
+    let mut chars = Vec::new();
+    for (start, end) in tokens(input) {
+        let token = &input[start..end];
+        if !boundaries::has_inner_capital(token) {
+            continue;
+        }
+        chars.clear();
+        chars.extend(token.char_indices());
+        for (run_start, run_end) in boundaries::cased_runs(&chars) {
+            let run = &token[chars[run_start].0..chars.get(run_end).map_or(token.len(), |c| c.0)];
+            if boundaries::has_inner_capital(run) && !seen.insert(run) {
+                repeated.insert(run);
+            }
+        }
+    }
+    repeated
+}
+
+/// Byte ranges of the tokens (runs of non-whitespace) of `text`.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        Some((start, at))
+    })
+}
+
+/// English function words: a text where they are common is English enough for the English
+/// word list to decide where glued words split.
+const ENGLISH_FUNCTION_WORDS: [&str; 24] = [
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on",
+    "be", "by", "this", "are", "at", "from", "or", "an", "have", "not",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        JoinedTokens::new()
+            .apply(text, &mut Trace::off())
+            .into_owned()
+    }
+
+    #[test]
+    fn protected_tokens_stay() {
+        for text in [
+            "see https://example.com/RussiaAnd for the rest of it",
+            "mail info@michaelgreer.com or the @BillGates account and the #MeToo tag",
+            "the function getElementById and the variable my_varName in it",
+        ] {
+            assert_eq!(clean(text), text);
+        }
+    }
+
+    #[test]
+    fn language_decision_counts_words_as_they_will_read() {
+        let once = clean("the statesIt thethe");
+        assert_eq!(clean(&once), once);
+    }
+}

@@ -1,0 +1,554 @@
+//! Finds, inside one token, where a doubled token, a case boundary, a number or a sentence
+//! end shows that two words were glued.
+
+use rustc_hash::FxHashSet;
+
+use super::Repair;
+use crate::words::{WordFrequencies, is_camel_case_name};
+
+/// Runs of letters with an inner capital that occur more than once in the document: a name
+/// or an identifier ("DeepMind", "APIs"), not an accident of scraping.
+pub(super) type Repeated<'a> = FxHashSet<&'a str>;
+
+/// How much the rest of the document says glue is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Split a case boundary only where the right part starts a sentence or a date
+    /// ("statesIt", "editorialJanuary") or the two capitalized words are unlisted together.
+    Strict,
+    /// The document has shown glue several times already: also split a lowercase word glued
+    /// to a capitalized one ("managerLoss") and an acronym glued to a word ("UKWake").
+    GlueSeen,
+}
+
+/// Plans the repairs of the token `input[start..end]` into `repairs` (its cuts in order,
+/// then the removal of a doubled half) and adds to `segmentable` the plain words of the
+/// token long enough to hide two glued words. Returns where the token's kept text ends.
+pub(super) fn find(
+    input: &str,
+    (start, end): (usize, usize),
+    mode: Mode,
+    repeated: &Repeated<'_>,
+    repairs: &mut Vec<Repair>,
+    segmentable: &mut Vec<(usize, usize)>,
+) -> usize {
+    let token = &input[start..end];
+    if is_protected(token) {
+        return end;
+    }
+    let Some(core) = core_of(token) else {
+        return end;
+    };
+    let core_start = core.as_ptr() as usize - token.as_ptr() as usize;
+    let kept = undoubled_len(core);
+    let kept_core = &core[..kept];
+    let offset = start + core_start;
+
+    let mut cuts = Vec::new();
+    if needs_boundary_scan(kept_core) && !is_code_like(kept_core) {
+        let chars: Vec<(usize, char)> = kept_core.char_indices().collect();
+        sentence_cuts(&chars, &mut cuts);
+        letter_run_cuts(kept_core, &chars, mode, repeated, &mut cuts);
+        cuts.sort_unstable_by_key(|cut| cut.0);
+        cuts.dedup_by_key(|cut| cut.0);
+    }
+    for &(at, rule) in &cuts {
+        repairs.push(Repair {
+            start: offset + at,
+            end: offset + at,
+            insert: " ",
+            rule,
+        });
+    }
+    plain_words(kept_core, &cuts, offset, segmentable);
+    if kept < core.len() {
+        repairs.push(Repair {
+            start: offset + kept,
+            end: offset + core.len(),
+            insert: "",
+            rule: "doubled",
+        });
+        return offset + kept;
+    }
+    end
+}
+
+/// Whether a token is a URL, an address, a handle, a hashtag or code, never to be split.
+fn is_protected(token: &str) -> bool {
+    token.starts_with('#')
+        || token.contains("://")
+        || token.contains("www.")
+        || token.contains("::")
+        || token.contains("->")
+        || token.bytes().any(|b| {
+            matches!(
+                b,
+                b'@' | b'_'
+                    | b'='
+                    | b'/'
+                    | b'\\'
+                    | b'<'
+                    | b'>'
+                    | b'{'
+                    | b'}'
+                    | b'['
+                    | b']'
+                    | b'|'
+                    | b'^'
+                    | b'~'
+                    | b'$'
+                    | b'%'
+                    | b'*'
+                    | b'`'
+                    | b'+'
+            )
+        })
+}
+
+/// The token without its leading and trailing punctuation.
+pub(super) fn core_of(token: &str) -> Option<&str> {
+    let start = token.find(|c: char| c.is_alphanumeric())?;
+    let end = token
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(&token[start..end])
+}
+
+/// Whether a token has a capital after its first character (or any non-ASCII byte), so
+/// may hold a case boundary.
+pub(super) fn has_inner_capital(core: &str) -> bool {
+    core.bytes()
+        .skip(1)
+        .any(|b| b.is_ascii_uppercase() || b >= 0x80)
+}
+
+/// The runs of cased letters of a token, as byte ranges. Letters without case (Chinese,
+/// Arabic) end a run, so "公司DeepMind开发" holds the run "DeepMind".
+pub(super) fn cased_runs(chars: &[(usize, char)]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let is_cased = |c: char| c.is_lowercase() || c.is_uppercase();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < chars.len() && !is_cased(chars[at].1) {
+            at += 1;
+        }
+        if at == chars.len() {
+            return None;
+        }
+        let start = at;
+        while at < chars.len() && is_cased(chars[at].1) {
+            at += 1;
+        }
+        Some((start, at))
+    })
+}
+
+/// Code rather than prose: calls, statements, strings, member access ("fetch(url,",
+/// "evt.respondWith").
+fn is_code_like(core: &str) -> bool {
+    core.contains(['(', ')', ';', '"', '='])
+        || core
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0] == b'.' && pair[1].is_ascii_lowercase())
+}
+
+/// A doubled form that is this common is a word of its own (couscous, tsetse, bonbon).
+const DOUBLED_WORD_MIN_COUNT: u64 = 50_000;
+
+/// The length of `core` once a token written twice ("China’sChina’s") is written once.
+fn undoubled_len(core: &str) -> usize {
+    let mut len = core.len();
+    loop {
+        let half = len / 2;
+        let doubled = len % 2 == 0
+            && core.is_char_boundary(half)
+            && core[..half] == core[half..len]
+            && core[..half].chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if !doubled || is_doubled_word(&core[..len]) {
+            return len;
+        }
+        len = half;
+    }
+}
+
+fn is_doubled_word(word: &str) -> bool {
+    word.is_ascii()
+        && WordFrequencies::english().count(&word.to_ascii_lowercase()) >= DOUBLED_WORD_MIN_COUNT
+}
+
+/// Whether a token has anything a boundary could hang on: an inner capital, an inner
+/// sentence end, or any letter beyond ASCII (other cased scripts).
+fn needs_boundary_scan(core: &str) -> bool {
+    core.bytes()
+        .skip(1)
+        .any(|b| b.is_ascii_uppercase() || b >= 0x80 || matches!(b, b'.' | b'!' | b'?'))
+}
+
+/// Sentence ends glued to the next sentence: "said.The", "peace.”The", "wait...Then".
+fn sentence_cuts(chars: &[(usize, char)], cuts: &mut Vec<(usize, &'static str)>) {
+    let mut k = 0;
+    while k < chars.len() {
+        if !matches!(chars[k].1, '.' | '!' | '?' | '…') {
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        while k < chars.len() && matches!(chars[k].1, '.' | '!' | '?' | '…') {
+            k += 1;
+        }
+        let ends_word = run_start >= 2
+            && chars[run_start - 1].1.is_lowercase()
+            && (chars[run_start - 2].1.is_lowercase() || chars[run_start - 2].1.is_numeric());
+        let mut j = k;
+        while j < chars.len() && matches!(chars[j].1, '"' | '\'' | ')' | '”' | '’' | '»') {
+            j += 1;
+        }
+        let starts_sentence =
+            j + 1 < chars.len() && chars[j].1.is_uppercase() && chars[j + 1].1.is_lowercase();
+        if ends_word && starts_sentence {
+            cuts.push((chars[j].0, "sentence_glue"));
+        }
+    }
+}
+
+/// Left parts of names with an inner capital (McDonald, MacArthur, LeBron, DeSantis).
+const NAME_PREFIXES: [&str; 13] = [
+    "Mc", "Mac", "Le", "La", "De", "Di", "Da", "Du", "Del", "Van", "Von", "St", "Fitz",
+];
+
+/// First parts of camelCase code identifiers (useState, getName, onClick, toString).
+const CODE_PREFIXES: [&str; 24] = [
+    "get", "set", "use", "is", "has", "on", "to", "add", "can", "handle", "init", "my", "new",
+    "parse", "fetch", "load", "create", "update", "remove", "delete", "find", "make", "inner",
+    "outer",
+];
+
+/// Words that start a sentence or a dateline. A capitalized word glued after a lowercase
+/// one ("statesIt", "editorialJanuary") or an acronym ("AMThe") is split off only when it
+/// is one of these: PascalCase names and identifiers (SpiderMonkey, DevTools, TypeError,
+/// bodyUsed) join ordinary words far more often than a block boundary does.
+const SENTENCE_STARTS: [&str; 114] = [
+    "A",
+    "About",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "By",
+    "Click",
+    "Comments",
+    "Did",
+    "Do",
+    "Does",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Many",
+    "Me",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "Photo",
+    "Please",
+    "Posted",
+    "Published",
+    "Read",
+    "Related",
+    "See",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Source",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Tomorrow",
+    "Updated",
+    "Us",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Acronyms that end a dateline and are glued to whatever follows ("10:30 AMOriginally").
+const TIME_OF_DAY: [&str; 2] = ["AM", "PM"];
+
+/// Case boundaries inside each run of letters, and numbers glued to a capitalized word.
+fn letter_run_cuts(
+    core: &str,
+    chars: &[(usize, char)],
+    mode: Mode,
+    repeated: &Repeated<'_>,
+    cuts: &mut Vec<(usize, &'static str)>,
+) {
+    for (run_start, run_end) in cased_runs(chars) {
+        let run = &core[chars[run_start].0..chars.get(run_end).map_or(core.len(), |c| c.0)];
+        let context = Context {
+            mode,
+            repeated: repeated.contains(run),
+        };
+        run_cuts(core, chars, (run_start, run_end), context, cuts);
+    }
+}
+
+/// What the rest of the document says about a run of letters.
+#[derive(Clone, Copy)]
+struct Context {
+    mode: Mode,
+    repeated: bool,
+}
+
+fn run_cuts(
+    core: &str,
+    chars: &[(usize, char)],
+    (run_start, run_end): (usize, usize),
+    context: Context,
+    cuts: &mut Vec<(usize, &'static str)>,
+) {
+    let byte = |i: usize| chars.get(i).map_or(core.len(), |c| c.0);
+    let text = |from: usize, to: usize| &core[byte(from)..byte(to)];
+    let run = text(run_start, run_end);
+    if is_camel_case_name(run) || is_chemical_formula(core) {
+        return;
+    }
+    let mut candidates = Vec::new();
+    let mut camel_humps = 0;
+    for p in run_start + 1..run_end.saturating_sub(1) {
+        let (before, here, after) = (chars[p - 1].1, chars[p].1, chars[p + 1].1);
+        if !(here.is_uppercase() && after.is_lowercase()) {
+            continue;
+        }
+        if before.is_lowercase() {
+            camel_humps += 1;
+            candidates.push(p);
+        } else if before.is_uppercase() && p >= run_start + 2 && chars[p - 2].1.is_uppercase() {
+            candidates.push(p);
+        }
+    }
+    let digits_before = run_start >= 2
+        && chars[run_start - 1].1.is_ascii_digit()
+        && chars[run_start - 2].1.is_ascii_digit();
+    let capitalized = run_end > run_start + 1
+        && chars[run_start].1.is_uppercase()
+        && chars[run_start + 1].1.is_lowercase();
+    if digits_before && capitalized {
+        let next = candidates.first().copied().unwrap_or(run_end);
+        if is_known_word(text(run_start, next)) {
+            cuts.push((byte(run_start), "case_glue"));
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let starts_lowercase = chars[run_start].1.is_lowercase();
+    let first_part = text(run_start, candidates[0]);
+    if starts_lowercase && (camel_humps >= 2 || CODE_PREFIXES.contains(&first_part)) {
+        return;
+    }
+    for (i, &p) in candidates.iter().enumerate() {
+        let left_start = if i == 0 { run_start } else { candidates[i - 1] };
+        let right_end = candidates.get(i + 1).copied().unwrap_or(run_end);
+        let left = text(left_start, p);
+        let right = text(p, right_end);
+        let acronym = chars[p - 1].1.is_uppercase();
+        let left_ok = if acronym {
+            left.chars().count() >= 2
+        } else {
+            left.chars().count() >= 2
+                || (left_start == run_start
+                    && left_start > 0
+                    && matches!(chars[left_start - 1].1, '\'' | '’'))
+        };
+        // A plain word after an acronym is an acronym's plural or a name ("APIs", "CPUs").
+        let long_enough = !acronym || right.chars().count() >= 3;
+        // Two words, the second capitalized: glue when the pair occurs once in the document
+        // and is not a word of the list ("KrugmanSomebody"; "SpiderMonkey" is listed). A
+        // lowercase or acronym left part only once the document has shown glue elsewhere:
+        // "bodyUsed" and "IBPhoenix" are more often names than accidents.
+        let unlisted_pair = !context.repeated
+            && candidates.len() == 1
+            && left.chars().count() >= 3
+            && is_known_word(right)
+            && !is_listed_word(run);
+        let pair_glue = unlisted_pair
+            && ((!acronym && !starts_lowercase)
+                || (context.mode == Mode::GlueSeen && (acronym || is_listed_word(left))));
+        let right_ok = long_enough
+            && (SENTENCE_STARTS.contains(&right)
+                || (acronym && TIME_OF_DAY.contains(&left))
+                || pair_glue);
+        if left_ok
+            && right_ok
+            && !NAME_PREFIXES.contains(&left)
+            && !is_camel_case_name(text(left_start, right_end))
+            && is_known_word(right)
+        {
+            cuts.push((byte(p), "case_glue"));
+        }
+    }
+}
+
+/// An ASCII word found in the English list; a word of another script counts as known, as
+/// there is no list to ask.
+fn is_known_word(word: &str) -> bool {
+    !word.is_ascii() || is_listed_word(word)
+}
+
+/// An ASCII word found in the English list ("spidermonkey" is: it is a name, not glue).
+fn is_listed_word(word: &str) -> bool {
+    word.is_ascii() && WordFrequencies::english().count(&word.to_ascii_lowercase()) > 0
+}
+
+/// The symbols of the chemical elements.
+const ELEMENTS: [&str; 118] = [
+    "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl",
+    "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As",
+    "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In",
+    "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb",
+    "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl",
+    "Pb", "Bi", "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", "Am", "Cm", "Bk",
+    "Cf", "Es", "Fm", "Md", "No", "Lr", "Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh",
+    "Fl", "Mc", "Lv", "Ts", "Og",
+];
+
+/// Whether `core` reads as a formula of element symbols and counts ("NaCl", "H2O", "InGaAs").
+fn is_chemical_formula(core: &str) -> bool {
+    let bytes = core.as_bytes();
+    let mut i = 0;
+    let mut elements = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_uppercase() {
+            return false;
+        }
+        let two = i + 1 < bytes.len()
+            && bytes[i + 1].is_ascii_lowercase()
+            && ELEMENTS.contains(&&core[i..i + 2]);
+        let len = if two { 2 } else { 1 };
+        if !ELEMENTS.contains(&&core[i..i + len]) {
+            return false;
+        }
+        i += len;
+        elements += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    elements >= 2
+}
+
+/// Adds the ASCII words of `core` (between the cuts) that could be two glued words.
+fn plain_words(
+    core: &str,
+    cuts: &[(usize, &'static str)],
+    offset: usize,
+    segmentable: &mut Vec<(usize, usize)>,
+) {
+    let mut piece_start = 0;
+    for end in cuts.iter().map(|cut| cut.0).chain([core.len()]) {
+        let piece = &core.as_bytes()[piece_start..end];
+        let mut i = 0;
+        while i < piece.len() {
+            if !piece[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let word_start = i;
+            while i < piece.len() && piece[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // A run next to a non-ASCII byte may be part of a longer word ("café").
+            let whole = (word_start == 0 || piece[word_start - 1] < 0x80)
+                && (i == piece.len() || piece[i] < 0x80);
+            let word = &core[piece_start + word_start..piece_start + i];
+            if whole && is_plain_word(word) {
+                let at = offset + piece_start + word_start;
+                segmentable.push((at, at + word.len()));
+            }
+        }
+        piece_start = end;
+    }
+}
+
+/// Lowercase or capitalized ASCII letters, long enough to hold two words.
+fn is_plain_word(word: &str) -> bool {
+    word.len() >= 5
+        && word.len() <= 40
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && word.as_bytes()[0].is_ascii_alphabetic()
+}

@@ -1,0 +1,117 @@
+//! Word segmentation of one token: where, if anywhere, two English words were run together.
+
+use crate::words::WordFrequencies;
+
+/// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
+/// Words that are also productive prefixes (in, on, out, up, under, over, as, be, for,
+/// with, can) are left out: "incautiously", "onboarding" and "cannot" are words.
+const LEADING_FUNCTION_WORDS: [&str; 45] = [
+    "about", "all", "also", "and", "any", "are", "between", "could", "during", "each", "every",
+    "from", "had", "has", "have", "her", "his", "into", "its", "just", "more", "most", "much",
+    "must", "not", "of", "only", "our", "should", "some", "such", "than", "that", "the", "their",
+    "then", "there", "these", "this", "those", "very", "was", "were", "which", "would",
+];
+
+/// Function words that glue onto the end of the previous word ("Russiaand", "betweenthe").
+const TRAILING_FUNCTION_WORDS: [&str; 28] = [
+    "all", "and", "are", "at", "but", "by", "for", "from", "had", "has", "have", "in", "is", "it",
+    "its", "not", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which",
+    "with",
+];
+
+/// The function words that may end a capitalized token ("Russiaand", "Papyriin"): names end
+/// in "-as", "-an", "-is", "-on" or "-or" too often for the others.
+const TRAILING_AFTER_CAPITAL: [&str; 13] = [
+    "and", "by", "for", "from", "had", "has", "have", "in", "of", "that", "the", "was", "with",
+];
+
+/// The content word of a split must be at least this common (one in a million words)...
+const MIN_CONTENT_COUNT: u64 = 1_000_000;
+/// ...and at least this long.
+const MIN_CONTENT_LEN: usize = 3;
+/// The content word of a capitalized token (a name, as often as not) must be this long.
+const MIN_CAPITALIZED_CONTENT_LEN: usize = 4;
+
+/// The byte offset where `word` (ASCII letters, capitalized or lowercase) splits into a
+/// common English word and a function word, when the word itself is not in the list.
+///
+/// ```text
+/// Russiaand     -> Russia|and    thatfollowing -> that|following
+/// overall       -> none (a word) Kuleba        -> none (no common parts)
+/// incautiously  -> none (in- is a prefix)      Ernestas -> none (a name)
+/// ```
+pub(super) fn split_point(word: &str, frequencies: &WordFrequencies) -> Option<usize> {
+    let mut buffer = [0u8; 40];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    if frequencies.count(lower) > 0 {
+        return None;
+    }
+    let capitalized = word.as_bytes()[0].is_ascii_uppercase();
+    let mut best: Option<(u64, usize)> = None;
+    for cut in 1..lower.len() {
+        let (left, right) = lower.split_at(cut);
+        let content = if !capitalized && LEADING_FUNCTION_WORDS.contains(&left) {
+            right
+        } else if capitalized && TRAILING_AFTER_CAPITAL.contains(&right)
+            || !capitalized && TRAILING_FUNCTION_WORDS.contains(&right)
+        {
+            left
+        } else {
+            continue;
+        };
+        let min_len = if capitalized {
+            MIN_CAPITALIZED_CONTENT_LEN
+        } else {
+            MIN_CONTENT_LEN
+        };
+        let count = frequencies.count(content);
+        if content.len() >= min_len
+            && count >= MIN_CONTENT_COUNT
+            && best.is_none_or(|(best_count, _)| count > best_count)
+        {
+            best = Some((count, cut));
+        }
+    }
+    best.map(|(_, cut)| cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(word: &str) -> Option<(&str, &str)> {
+        split_point(word, WordFrequencies::english()).map(|cut| word.split_at(cut))
+    }
+
+    #[test]
+    fn splits_glue_with_a_function_word() {
+        assert_eq!(split("Russiaand"), Some(("Russia", "and")));
+        assert_eq!(split("thatfollowing"), Some(("that", "following")));
+        assert_eq!(split("betweenthe"), Some(("between", "the")));
+    }
+
+    #[test]
+    fn leaves_words_names_and_compounds() {
+        for word in [
+            "overall",
+            "soon",
+            "Below",
+            "Kuleba",
+            "Zelenskyy",
+            "blockchain",
+            "hashtag",
+            "cannot",
+            "incautiously",
+            "onboarding",
+            "Ernestas",
+            "Danin",
+            "Yagan",
+            "wasmtime",
+        ] {
+            assert_eq!(split(word), None, "{word}");
+        }
+    }
+}

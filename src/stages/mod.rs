@@ -1,0 +1,44 @@
+//! The cleaning stages, one file each. [`crate::Pipeline::default`] runs them in the order
+//! of [`crate::STAGE_ORDER`].
+
+mod boilerplate;
+mod joined_tokens;
+mod quotes;
+mod repeats;
+mod unicode;
+mod whitespace;
+
+pub use boilerplate::Boilerplate;
+pub use joined_tokens::JoinedTokens;
+pub use quotes::Quotes;
+pub use repeats::Repeats;
+pub use unicode::Unicode;
+pub use whitespace::Whitespace;
+
+use crate::pipeline::Stage;
+
+/// One of each stage, in pipeline order, with `quotes` as the quote stage.
+pub(crate) fn all_stages(quotes: Quotes) -> [Box<dyn Stage>; 6] {
+    [
+        Box::new(Unicode::new()),
+        Box::new(quotes),
+        Box::new(JoinedTokens::new()),
+        Box::new(Repeats::new()),
+        Box::new(Boilerplate::new()),
+        Box::new(Whitespace::new()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_order_names_every_stage() {
+        let names: Vec<_> = all_stages(Quotes::ascii())
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        assert_eq!(names, crate::STAGE_ORDER);
+    }
+}

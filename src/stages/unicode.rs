@@ -1,0 +1,227 @@
+//! `unicode`: line breaks, spaces, invisible characters, controls, leftover HTML entities and
+//! NFC.
+//!
+//! ```
+//! use unscrape::stages::Unicode;
+//! use unscrape::{Stage, Trace};
+//!
+//! let dump = "Xi Jinping\u{a0} to hold talks\r\nwith Putin &amp; co\u{200b}operate caf\u{65}\u{301}";
+//! let clean = Unicode::new().apply(dump, &mut Trace::off());
+//! assert_eq!(clean, "Xi Jinping  to hold talks\nwith Putin & cooperate café");
+//! ```
+//!
+//! What it leaves alone: tabs and `\n`, a zero-width joiner inside an emoji sequence or after
+//! a letter of a joining script, a zero-width non-joiner after such a letter (Persian needs
+//! it), an `&amp;` whose decoding would spell a new entity (`&amp;eacute;`: double escaping
+//! is the business of a repair stage, and decoding once keeps the stage idempotent), and
+//! entities it does not know.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::pipeline::Stage;
+use crate::rewrite::Rewriter;
+use crate::trace::Trace;
+
+mod entities;
+
+/// Normalizes line breaks, spaces, invisible and control characters, entities and NFC.
+#[derive(Debug, Clone, Default)]
+pub struct Unicode;
+
+impl Unicode {
+    /// The stage's name.
+    pub const NAME: &'static str = "unicode";
+
+    /// The stage with its only behaviour.
+    pub fn new() -> Self {
+        Unicode
+    }
+}
+
+impl Stage for Unicode {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn summary(&self) -> &'static str {
+        "CR/CRLF and Unicode line breaks to \\n, Unicode spaces to ' ', zero-width and control \
+         characters removed, leftover HTML entities decoded once, NFC"
+    }
+
+    fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
+        if !input.bytes().any(may_need_work) {
+            return Cow::Borrowed(input);
+        }
+        let bytes = input.as_bytes();
+        let mut rewriter = Rewriter::new(Self::NAME, input, trace);
+        let mut cleaned = String::new();
+        let mut word_start = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+                continue;
+            }
+            clean_word_into(input, word_start..i, &mut cleaned, &mut rewriter);
+            word_start = i + 1;
+            if byte == b'\r' {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    rewriter.remove(i..i + 1, "line_break");
+                } else {
+                    rewriter.replace(i..i + 1, "\n", "line_break");
+                }
+            }
+        }
+        clean_word_into(input, word_start..input.len(), &mut cleaned, &mut rewriter);
+        rewriter.finish()
+    }
+}
+
+/// Whether a byte can start something this stage changes.
+#[inline]
+fn may_need_work(byte: u8) -> bool {
+    byte >= 0x7f || byte == b'&' || byte == b'\r' || (byte < 0x20 && byte != b'\n' && byte != b'\t')
+}
+
+/// Cleans the word at `range` (text between ASCII spaces, tabs and line breaks) and hands a
+/// changed word to the rewriter.
+fn clean_word_into(
+    input: &str,
+    range: std::ops::Range<usize>,
+    buffer: &mut String,
+    rewriter: &mut Rewriter<'_, '_>,
+) {
+    let word = &input[range.clone()];
+    if !word.bytes().any(may_need_work) {
+        return;
+    }
+    let Some(rule) = clean_word(word, buffer) else {
+        return;
+    };
+    // Removing or decoding can bring together the parts of something this stage would change
+    // on a second run ("&&shy;amp;"); repeat until the word is stable so the stage is
+    // idempotent. Each round shortens the word or leaves it unchanged.
+    let mut next = String::new();
+    while clean_word(buffer, &mut next).is_some() {
+        std::mem::swap(buffer, &mut next);
+    }
+    rewriter.replace(range, buffer, rule);
+}
+
+/// Writes the cleaned `word` into `out`; returns the first rule that changed it, or `None`
+/// when the word is already clean (then `out` holds a copy).
+fn clean_word(word: &str, out: &mut String) -> Option<&'static str> {
+    out.clear();
+    let mut rule = None;
+    let mut rest = word;
+    while let Some(first) = rest.chars().next() {
+        let (c, consumed) = match first {
+            '&' => match entities::decode_at(rest) {
+                Some(decoded) => {
+                    rule.get_or_insert("entity");
+                    decoded
+                }
+                None => ('&', 1),
+            },
+            _ => (first, first.len_utf8()),
+        };
+        match map_char(c, out.chars().next_back()) {
+            Mapped::Keep => out.push(c),
+            Mapped::Replace(with, why) => {
+                out.push(with);
+                rule.get_or_insert(why);
+            }
+            Mapped::Remove(why) => {
+                rule.get_or_insert(why);
+            }
+        }
+        rest = &rest[consumed..];
+    }
+    if !out.is_ascii() && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        let composed: String = out.nfc().collect();
+        if composed != *out {
+            *out = composed;
+            rule.get_or_insert("nfc");
+        }
+    }
+    rule
+}
+
+/// What to do with one character.
+enum Mapped {
+    Keep,
+    Replace(char, &'static str),
+    Remove(&'static str),
+}
+
+/// Decides the fate of `c`, given the character written just before it.
+fn map_char(c: char, previous: Option<char>) -> Mapped {
+    match c {
+        '\u{2028}' | '\u{2029}' | '\u{85}' => Mapped::Replace('\n', "line_break"),
+        '\r' => Mapped::Replace('\n', "line_break"),
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Mapped::Replace(' ', "unicode_space")
+        }
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => Mapped::Remove("invisible"),
+        '\u{200c}' if previous.is_some_and(is_joining_script) => Mapped::Keep,
+        '\u{200d}' if previous.is_some_and(|p| is_emoji_part(p) || is_joining_script(p)) => {
+            Mapped::Keep
+        }
+        '\u{200c}' | '\u{200d}' => Mapped::Remove("invisible"),
+        '\t' | '\n' => Mapped::Keep,
+        c if c.is_control() => Mapped::Remove("control"),
+        _ => Mapped::Keep,
+    }
+}
+
+/// Characters that take part in emoji ZWJ sequences (👩‍💻, 🏳️‍🌈).
+fn is_emoji_part(c: char) -> bool {
+    matches!(c,
+        '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}'
+        | '\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}')
+}
+
+/// Letters of scripts where zero-width (non-)joiners change how text is written: Arabic,
+/// Syriac, Thaana, N'Ko, the Indic scripts, Sinhala, Myanmar, Khmer, Mongolian.
+fn is_joining_script(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{08ff}' | '\u{0900}'..='\u{0dff}' | '\u{1000}'..='\u{109f}'
+        | '\u{1780}'..='\u{18af}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        Unicode::new().apply(text, &mut Trace::off()).into_owned()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "Chinese President Xi Jinping will make a state visit to Russia next week.";
+        assert!(matches!(
+            Unicode::new().apply(text, &mut Trace::off()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn decoding_never_spells_a_new_entity() {
+        assert_eq!(clean("&amp;eacute;"), "&amp;eacute;");
+        assert_eq!(clean("&&shy;amp;"), "&");
+        assert_eq!(clean("&\u{1}amp;"), "&");
+    }
+
+    #[test]
+    fn traces_name_the_rule_and_range() {
+        let mut trace = Trace::on();
+        Unicode::new().apply("a\r\nb\u{a0}c", &mut trace);
+        let rules: Vec<_> = trace
+            .edits()
+            .iter()
+            .map(|e| (e.rule, e.range.clone()))
+            .collect();
+        assert_eq!(rules, vec![("line_break", 1..2), ("unicode_space", 3..7)]);
+    }
+}

@@ -1,0 +1,58 @@
+//! The embedded English word-frequency list (`data/words/en.tsv.gz`, see
+//! `data/SOURCES.md`) and the list of names written with an inner capital
+//! (`data/words/camel_case_names.txt`).
+
+use std::io::Read;
+use std::sync::OnceLock;
+
+use flate2::read::GzDecoder;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+const EN_FREQUENCIES: &[u8] = include_bytes!("../data/words/en.tsv.gz");
+const CAMEL_CASE_NAMES: &str = include_str!("../data/words/camel_case_names.txt");
+
+/// How often each lowercase English word occurs in a large web corpus.
+pub(crate) struct WordFrequencies {
+    counts: FxHashMap<&'static str, u64>,
+}
+
+impl WordFrequencies {
+    /// The embedded English list, decompressed on first use.
+    pub(crate) fn english() -> &'static WordFrequencies {
+        static ENGLISH: OnceLock<WordFrequencies> = OnceLock::new();
+        ENGLISH.get_or_init(|| {
+            let mut text = String::new();
+            GzDecoder::new(EN_FREQUENCIES)
+                .read_to_string(&mut text)
+                .expect("data/words/en.tsv.gz is embedded at build time and valid");
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let counts = text
+                .lines()
+                .filter_map(|line| {
+                    let (word, count) = line.split_once('\t')?;
+                    Some((word, count.parse().ok()?))
+                })
+                .collect();
+            WordFrequencies { counts }
+        })
+    }
+
+    /// The count of a lowercase word, 0 when the word is not in the list.
+    pub(crate) fn count(&self, lowercase_word: &str) -> u64 {
+        self.counts.get(lowercase_word).copied().unwrap_or(0)
+    }
+}
+
+/// Whether `token` is a known name written with an inner capital ("iPhone", "McDonald").
+pub(crate) fn is_camel_case_name(token: &str) -> bool {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            CAMEL_CASE_NAMES
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .collect()
+        })
+        .contains(token)
+}
