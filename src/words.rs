@@ -1,5 +1,5 @@
-//! The embedded English word-frequency list (`data/words/en.tsv.gz`, see
-//! `data/SOURCES.md`) and the list of names written with an inner capital
+//! The embedded English word-frequency list (`data/words/en.tsv.gz` and
+//! `data/words/en_extra.txt`, see `data/SOURCES.md`) and the list of names written with an inner capital
 //! (`data/words/camel_case_names.txt`).
 
 use std::io::Read;
@@ -9,6 +9,9 @@ use flate2::read::GzDecoder;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 const EN_FREQUENCIES: &[u8] = include_bytes!("../data/words/en.tsv.gz");
+const EN_EXTRA: &str = include_str!("../data/words/en_extra.txt");
+/// The count given to each word of `en_extra.txt`: common, one in a million words.
+const EXTRA_COUNT: u64 = 1_000_000;
 const CAMEL_CASE_NAMES: &str = include_str!("../data/words/camel_case_names.txt");
 
 /// How often each lowercase English word occurs in a large web corpus.
@@ -26,13 +29,21 @@ impl WordFrequencies {
                 .read_to_string(&mut text)
                 .expect("data/words/en.tsv.gz is embedded at build time and valid");
             let text: &'static str = Box::leak(text.into_boxed_str());
-            let counts = text
+            let mut counts: FxHashMap<&'static str, u64> = text
                 .lines()
                 .filter_map(|line| {
                     let (word, count) = line.split_once('\t')?;
                     Some((word, count.parse().ok()?))
                 })
                 .collect();
+            for word in EN_EXTRA
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            {
+                let count = counts.entry(word).or_default();
+                *count = (*count).max(EXTRA_COUNT);
+            }
             WordFrequencies { counts }
         })
     }

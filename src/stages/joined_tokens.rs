@@ -42,6 +42,7 @@ mod boundaries;
 mod segment;
 
 use boundaries::Mode;
+use segment::Pairs;
 
 /// Splits glued words and undoes doubled tokens.
 #[derive(Debug, Clone, Copy, Default)]
@@ -85,16 +86,29 @@ impl Stage for JoinedTokens {
         let mut repairs = plan.repairs;
         if plan.words.looks_english() {
             let frequencies = WordFrequencies::english();
-            for &(start, end) in &plan.segmentable {
-                if let Some(cut) = segment::split_point(&input[start..end], frequencies) {
-                    repairs.push(Repair {
-                        start: start + cut,
-                        end: start + cut,
-                        insert: " ",
-                        rule: "word_glue",
-                    });
-                }
+            let split = |pairs| {
+                plan.segmentable
+                    .iter()
+                    .filter_map(|&(start, end)| {
+                        segment::split_point(&input[start..end], pairs, frequencies)
+                            .map(|cut| start + cut)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut cuts = split(Pairs::WithFunctionWord);
+            let lowercase_glue = repairs
+                .iter()
+                .filter(|r| r.rule == "case_glue" && input[..r.start].ends_with(char::is_lowercase))
+                .count();
+            if cuts.len() >= GLUE_SEEN_AFTER || lowercase_glue >= WORD_GLUE_SEEN_AFTER {
+                cuts = split(Pairs::AnyCommon);
             }
+            repairs.extend(cuts.into_iter().map(|at| Repair {
+                start: at,
+                end: at,
+                insert: " ",
+                rule: "word_glue",
+            }));
         }
         if repairs.is_empty() {
             return Cow::Borrowed(input);
@@ -108,8 +122,13 @@ impl Stage for JoinedTokens {
     }
 }
 
-/// A document with this many boundary repairs has glue for sure; see [`Mode::GlueSeen`].
+/// A document with this many repairs of one kind has glue for sure: see [`Mode::GlueSeen`]
+/// and [`Pairs::AnyCommon`].
 const GLUE_SEEN_AFTER: usize = 3;
+
+/// A document with this many lowercase words glued to a capitalized one has word-level glue
+/// for sure: see [`Pairs::AnyCommon`].
+const WORD_GLUE_SEEN_AFTER: usize = 10;
 
 /// The repairs planned for a document, and its words counted as they will read.
 struct Plan {

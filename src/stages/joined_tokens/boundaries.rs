@@ -45,6 +45,12 @@ pub(super) fn find(
     let offset = start + core_start;
 
     let mut cuts = Vec::new();
+    if let Some(half) = repeated_heading(kept_core) {
+        cuts.push((half, "case_glue"));
+    }
+    if let Some(at) = extension_glue(kept_core) {
+        cuts.push((at, "extension_glue"));
+    }
     if needs_boundary_scan(kept_core) && !is_code_like(kept_core) {
         let chars: Vec<(usize, char)> = kept_core.char_indices().collect();
         sentence_cuts(&chars, &mut cuts);
@@ -144,14 +150,13 @@ pub(super) fn cased_runs(chars: &[(usize, char)]) -> impl Iterator<Item = (usize
     })
 }
 
-/// Code rather than prose: calls, statements, strings, member access ("fetch(url,",
-/// "evt.respondWith").
+/// Code rather than prose: calls, statements, member access ("fetch(url,",
+/// "evt.respondWith"), but not an ellipsis ("food.....mcdonaldsWork").
 fn is_code_like(core: &str) -> bool {
-    core.contains(['(', ')', ';', '"', '='])
-        || core
-            .as_bytes()
-            .windows(2)
-            .any(|pair| pair[0] == b'.' && pair[1].is_ascii_lowercase())
+    core.contains(['(', ';', '='])
+        || core.as_bytes().windows(3).any(|w| {
+            w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_lowercase()
+        })
 }
 
 /// A doubled form that is this common is a word of its own (couscous, tsetse, bonbon).
@@ -171,6 +176,42 @@ fn undoubled_len(core: &str) -> usize {
         }
         len = half;
     }
+}
+
+/// A word glued to itself written with other capitals, a heading and the text that repeats
+/// it ("QuickplaceQuickPlace"): the middle, where a space belongs.
+fn repeated_heading(core: &str) -> Option<usize> {
+    let half = core.len() / 2;
+    let glued = core.len() % 2 == 0
+        && core.is_char_boundary(half)
+        && core[..half] != core[half..]
+        && core[..half].eq_ignore_ascii_case(&core[half..])
+        && core.chars().filter(|c| c.is_alphabetic()).count() >= 8;
+    glued.then_some(half)
+}
+
+/// File extensions and web domains that a scraper glues to the next word.
+const EXTENSIONS: [&str; 24] = [
+    "com", "cpp", "css", "csv", "doc", "docx", "edu", "gif", "gov", "htm", "html", "jpg",
+    "js", "json", "md", "mp3", "mp4", "net", "org", "pdf", "png", "txt", "wasm", "xml",
+];
+
+/// A file name or domain glued to the next word ("hello.wasmhello", "load-add.jsconst",
+/// "ntlx.comWorking"): where the word starts, when it is an English word of three letters
+/// or more (lowercase or capitalized).
+fn extension_glue(core: &str) -> Option<usize> {
+    let dot = core.rfind('.')?;
+    let tail = &core[dot + 1..];
+    if !core[..dot].ends_with(|c: char| c.is_ascii_alphanumeric())
+        || !tail.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    EXTENSIONS.iter().find_map(|extension| {
+        let word = tail.strip_prefix(extension)?;
+        let shaped = word.len() >= 3 && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        (shaped && is_listed_word(word)).then_some(dot + 1 + extension.len())
+    })
 }
 
 fn is_doubled_word(word: &str) -> bool {
@@ -229,7 +270,7 @@ const CODE_PREFIXES: [&str; 24] = [
 /// one ("statesIt", "editorialJanuary") or an acronym ("AMThe") is split off only when it
 /// is one of these: PascalCase names and identifiers (SpiderMonkey, DevTools, TypeError,
 /// bodyUsed) join ordinary words far more often than a block boundary does.
-const SENTENCE_STARTS: [&str; 114] = [
+const SENTENCE_STARTS: [&str; 126] = [
     "A",
     "About",
     "After",
@@ -344,7 +385,30 @@ const SENTENCE_STARTS: [&str; 114] = [
     "Friday",
     "Saturday",
     "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
+
+/// Two-letter words that may follow an acronym ("PMIt", "USGo"); not "Is", "As", "Us",
+/// which are more often an acronym's plural ("APIs", "FPGAs", "CPUs").
+const ACRONYM_FOLLOWERS: [&str; 16] = [
+    "At", "Be", "By", "Do", "Go", "He", "If", "In", "It", "Me", "My", "No", "Of", "On", "So",
+    "We",
+];
+
+/// Two-letter words that end a sentence often enough to be glued to the next one
+/// ("itWorst", "inDamascus").
+const TWO_LETTER_LEFT: [&str; 8] = ["at", "do", "go", "in", "it", "me", "so", "up"];
 
 /// Acronyms that end a dateline and are glued to whatever follows ("10:30 AMOriginally").
 const TIME_OF_DAY: [&str; 2] = ["AM", "PM"];
@@ -358,27 +422,23 @@ fn letter_run_cuts(
     cuts: &mut Vec<(usize, &'static str)>,
 ) {
     for (run_start, run_end) in cased_runs(chars) {
-        let run = &core[chars[run_start].0..chars.get(run_end).map_or(core.len(), |c| c.0)];
-        let context = Context {
-            mode,
-            repeated: repeated.contains(run),
-        };
+        let context = Context { mode, repeated };
         run_cuts(core, chars, (run_start, run_end), context, cuts);
     }
 }
 
 /// What the rest of the document says about a run of letters.
 #[derive(Clone, Copy)]
-struct Context {
+struct Context<'r> {
     mode: Mode,
-    repeated: bool,
+    repeated: &'r Repeated<'r>,
 }
 
 fn run_cuts(
     core: &str,
     chars: &[(usize, char)],
     (run_start, run_end): (usize, usize),
-    context: Context,
+    context: Context<'_>,
     cuts: &mut Vec<(usize, &'static str)>,
 ) {
     let byte = |i: usize| chars.get(i).map_or(core.len(), |c| c.0);
@@ -387,81 +447,194 @@ fn run_cuts(
     if is_camel_case_name(run) || is_chemical_formula(core) {
         return;
     }
-    let mut candidates = Vec::new();
-    let mut camel_humps = 0;
-    for p in run_start + 1..run_end.saturating_sub(1) {
-        let (before, here, after) = (chars[p - 1].1, chars[p].1, chars[p + 1].1);
-        if !(here.is_uppercase() && after.is_lowercase()) {
-            continue;
-        }
-        if before.is_lowercase() {
-            camel_humps += 1;
-            candidates.push(p);
-        } else if before.is_uppercase() && p >= run_start + 2 && chars[p - 2].1.is_uppercase() {
-            candidates.push(p);
-        }
-    }
-    let digits_before = run_start >= 2
-        && chars[run_start - 1].1.is_ascii_digit()
-        && chars[run_start - 2].1.is_ascii_digit();
+    let starts_lowercase = chars[run_start].1.is_lowercase();
     let capitalized = run_end > run_start + 1
         && chars[run_start].1.is_uppercase()
         && chars[run_start + 1].1.is_lowercase();
+    let digits_before = run_start >= 2
+        && chars[run_start - 1].1.is_ascii_digit()
+        && chars[run_start - 2].1.is_ascii_digit();
+    let candidates = case_boundaries(chars, run_start, run_end, |from, to| text(from, to));
     if digits_before && capitalized {
-        let next = candidates.first().copied().unwrap_or(run_end);
+        let next = candidates.first().map_or(run_end, |c| c.at);
         if is_known_word(text(run_start, next)) {
             cuts.push((byte(run_start), "case_glue"));
         }
     }
-    if candidates.is_empty() {
+    let Some(first) = candidates.first() else {
+        return;
+    };
+    let lower_humps = candidates.iter().filter(|c| c.kind != Boundary::Acronym).count();
+    if starts_lowercase
+        && (lower_humps >= 2 || CODE_PREFIXES.contains(&text(run_start, first.at)))
+    {
         return;
     }
-    let starts_lowercase = chars[run_start].1.is_lowercase();
-    let first_part = text(run_start, candidates[0]);
-    if starts_lowercase && (camel_humps >= 2 || CODE_PREFIXES.contains(&first_part)) {
-        return;
-    }
-    for (i, &p) in candidates.iter().enumerate() {
-        let left_start = if i == 0 { run_start } else { candidates[i - 1] };
-        let right_end = candidates.get(i + 1).copied().unwrap_or(run_end);
-        let left = text(left_start, p);
-        let right = text(p, right_end);
-        let acronym = chars[p - 1].1.is_uppercase();
-        let left_ok = if acronym {
-            left.chars().count() >= 2
-        } else {
-            left.chars().count() >= 2
-                || (left_start == run_start
-                    && left_start > 0
-                    && matches!(chars[left_start - 1].1, '\'' | '’'))
-        };
-        // A plain word after an acronym is an acronym's plural or a name ("APIs", "CPUs").
-        let long_enough = !acronym || right.chars().count() >= 3;
-        // Two words, the second capitalized: glue when the pair occurs once in the document
-        // and is not a word of the list ("KrugmanSomebody"; "SpiderMonkey" is listed). A
-        // lowercase or acronym left part only once the document has shown glue elsewhere:
-        // "bodyUsed" and "IBPhoenix" are more often names than accidents.
-        let unlisted_pair = !context.repeated
-            && candidates.len() == 1
-            && left.chars().count() >= 3
-            && is_known_word(right)
-            && !is_listed_word(run);
-        let pair_glue = unlisted_pair
-            && ((!acronym && !starts_lowercase)
-                || (context.mode == Mode::GlueSeen && (acronym || is_listed_word(left))));
-        let right_ok = long_enough
-            && (SENTENCE_STARTS.contains(&right)
-                || (acronym && TIME_OF_DAY.contains(&left))
-                || pair_glue);
-        if left_ok
-            && right_ok
-            && !NAME_PREFIXES.contains(&left)
+    // First the boundaries sure on their own: a sentence start, a time of day.
+    let mut sure = Vec::new();
+    for (i, candidate) in candidates.iter().enumerate() {
+        let left_start = if i == 0 { run_start } else { candidates[i - 1].at };
+        let right_end = candidates.get(i + 1).map_or(run_end, |c| c.at);
+        let (left, right) = (text(left_start, candidate.at), text(candidate.at, right_end));
+        let acronym = candidate.kind == Boundary::Acronym;
+        let possessive_s = left == "s"
+            && left_start == run_start
+            && left_start > 0
+            && matches!(chars[left_start - 1].1, '\'' | '’');
+        // A short word after an acronym is mostly its plural or a name ("APIs", "CPUs").
+        let right_long_enough =
+            !acronym || right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right);
+        let starts_sentence = SENTENCE_STARTS.contains(&right)
+            || SENTENCE_STARTS.contains(&capitalize(right).as_str())
+            || (acronym && TIME_OF_DAY.contains(&left));
+        if (left.chars().count() >= 2 || possessive_s)
+            && right_long_enough
+            && starts_sentence
             && !is_camel_case_name(text(left_start, right_end))
             && is_known_word(right)
         {
-            cuts.push((byte(p), "case_glue"));
+            sure.push(candidate.at);
         }
     }
+    // Then, between those, a part holding one boundary left may be two words glued; it is
+    // judged as it will stand once the sure boundaries are split, so that a second run
+    // judges it the same way.
+    let mut part_start = run_start;
+    for part_end in sure.iter().copied().chain([run_end]) {
+        let inside: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| c.at > part_start && c.at < part_end)
+            .collect();
+        if let [candidate] = inside[..]
+            && is_glued_pair(
+                text(part_start, candidate.at),
+                text(candidate.at, part_end),
+                candidate.kind,
+                context,
+            )
+        {
+            cuts.push((byte(candidate.at), "case_glue"));
+        }
+        if part_end < run_end {
+            cuts.push((byte(part_end), "case_glue"));
+        }
+        part_start = part_end;
+    }
+}
+
+/// Whether `left` and `right`, the two words of one part of a token, were glued: the pair
+/// occurs once in the document and is not a word of the list ("KrugmanSomebody";
+/// "SpiderMonkey" is listed). A lowercase or acronym left part only once the document has
+/// shown glue elsewhere: "bodyUsed" and "IBPhoenix" are more often names than accidents.
+fn is_glued_pair(left: &str, right: &str, kind: Boundary, context: Context) -> bool {
+    let mut pair = String::with_capacity(left.len() + right.len());
+    pair.push_str(left);
+    pair.push_str(right);
+    let starts_lowercase = left.starts_with(char::is_lowercase);
+    let left_len = left.chars().count();
+    let unlisted = !context.repeated.contains(pair.as_str())
+        && !is_listed_word(&pair)
+        && !is_camel_case_name(&pair)
+        && is_known_word(right);
+    match context.mode {
+        Mode::Strict => {
+            unlisted && kind == Boundary::Capitalized && !starts_lowercase && left_len >= 3
+        }
+        Mode::GlueSeen => match kind {
+            Boundary::Acronym => {
+                left_len >= 2
+                    && is_listed_word(right)
+                    && (right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right))
+            }
+            _ if starts_lowercase => {
+                unlisted && (is_listed_word(left) && left_len >= 3 || TWO_LETTER_LEFT.contains(&left))
+            }
+            _ => unlisted && left_len >= 3,
+        },
+    }
+}
+
+/// The kinds of case boundary inside a run of letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    /// A lowercase letter, then a capitalized word: "statesIt".
+    Capitalized,
+    /// A lowercase letter, then an uppercase word to the end of the run: "birdTHE".
+    Uppercase,
+    /// An acronym, then a capitalized word: "AMThe".
+    Acronym,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    at: usize,
+    kind: Boundary,
+}
+
+/// The case boundaries of the run `chars[start..end]`, without those that follow a name
+/// prefix ("McDonald", "LeBron").
+fn case_boundaries<'t>(
+    chars: &[(usize, char)],
+    start: usize,
+    end: usize,
+    text: impl Fn(usize, usize) -> &'t str,
+) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut previous_edge = start;
+    for p in start + 1..end {
+        let (before, here) = (chars[p - 1].1, chars[p].1);
+        let after = chars.get(p + 1).map(|c| c.1).filter(|_| p + 1 < end);
+        if !here.is_uppercase() {
+            continue;
+        }
+        if p == start + 1
+            && after.is_some_and(char::is_lowercase)
+            && TIME_OF_DAY.contains(&text(start, p + 1))
+            && end - p >= 4
+        {
+            // "PMnot": a time of day glued to a lowercase word.
+            candidates.push(Candidate {
+                at: p + 1,
+                kind: Boundary::Acronym,
+            });
+            previous_edge = p + 1;
+            continue;
+        }
+        let kind = match after {
+            Some(next) if next.is_lowercase() && before.is_lowercase() => Boundary::Capitalized,
+            Some(next)
+                if next.is_lowercase()
+                    && before.is_uppercase()
+                    && p >= start + 2
+                    && chars[p - 2].1.is_uppercase() =>
+            {
+                Boundary::Acronym
+            }
+            _ if before.is_lowercase()
+                && end - p >= 3
+                && chars[p..end].iter().all(|c| c.1.is_uppercase()) =>
+            {
+                Boundary::Uppercase
+            }
+            _ => continue,
+        };
+        let name_prefix = kind == Boundary::Capitalized
+            && NAME_PREFIXES.contains(&text(previous_edge, p));
+        if !name_prefix {
+            candidates.push(Candidate { at: p, kind });
+        }
+        previous_edge = p;
+    }
+    candidates
+}
+
+/// "THE" → "The", for looking uppercase words up in [`SENTENCE_STARTS`].
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
 }
 
 /// An ASCII word found in the English list; a word of another script counts as known, as

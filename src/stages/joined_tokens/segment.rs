@@ -32,50 +32,89 @@ const MIN_CONTENT_LEN: usize = 3;
 /// The content word of a capitalized token (a name, as often as not) must be this long.
 const MIN_CAPITALIZED_CONTENT_LEN: usize = 4;
 
-/// The byte offset where `word` (ASCII letters, capitalized or lowercase) splits into a
-/// common English word and a function word, when the word itself is not in the list.
+/// Which pairs of words a glued word may be split into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pairs {
+    /// A common word and a function word ("Russiaand", "thatfollowing").
+    WithFunctionWord,
+    /// Also two common words of four letters or more ("regularbasis"): only in a document
+    /// that has shown word-level glue several times already.
+    AnyCommon,
+}
+
+/// A word listed this many times less often than the rarer of its parts is junk of the
+/// web crawl the list comes from ("betweenthe", "ofthe"), not a word.
+const JOINED_RATIO: u64 = 1_000;
+
+/// The byte offset where `word` (ASCII letters, capitalized or lowercase) splits into two
+/// English words, when the word itself is not in the list (or is junk of the list): a
+/// common word and a function word, or, with [`Pairs::AnyCommon`], two common words.
 ///
 /// ```text
 /// Russiaand     -> Russia|and    thatfollowing -> that|following
 /// overall       -> none (a word) Kuleba        -> none (no common parts)
 /// incautiously  -> none (in- is a prefix)      Ernestas -> none (a name)
+/// regularbasis  -> regular|basis, with Pairs::AnyCommon
 /// ```
-pub(super) fn split_point(word: &str, frequencies: &WordFrequencies) -> Option<usize> {
+pub(super) fn split_point(word: &str, pairs: Pairs, frequencies: &WordFrequencies) -> Option<usize> {
     let mut buffer = [0u8; 40];
     let lower = buffer.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    if frequencies.count(lower) > 0 {
-        return None;
-    }
+    let joined = frequencies.count(lower);
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();
     let mut best: Option<(u64, usize)> = None;
     for cut in 1..lower.len() {
         let (left, right) = lower.split_at(cut);
-        let content = if !capitalized && LEADING_FUNCTION_WORDS.contains(&left) {
-            right
-        } else if capitalized && TRAILING_AFTER_CAPITAL.contains(&right)
-            || !capitalized && TRAILING_FUNCTION_WORDS.contains(&right)
-        {
-            left
-        } else {
+        let Some(rarer) = split_strength(left, right, capitalized, pairs, frequencies) else {
             continue;
         };
-        let min_len = if capitalized {
-            MIN_CAPITALIZED_CONTENT_LEN
-        } else {
-            MIN_CONTENT_LEN
-        };
-        let count = frequencies.count(content);
-        if content.len() >= min_len
-            && count >= MIN_CONTENT_COUNT
-            && best.is_none_or(|(best_count, _)| count > best_count)
+        if joined.saturating_mul(JOINED_RATIO) < rarer
+            && best.is_none_or(|(best_count, _)| rarer > best_count)
         {
-            best = Some((count, cut));
+            best = Some((rarer, cut));
         }
     }
     best.map(|(_, cut)| cut)
+}
+
+/// The count of the rarer part when `left|right` is an acceptable split, else `None`.
+fn split_strength(
+    left: &str,
+    right: &str,
+    capitalized: bool,
+    pairs: Pairs,
+    frequencies: &WordFrequencies,
+) -> Option<u64> {
+    let common = |word: &str, min_len: usize| {
+        let count = frequencies.count(word);
+        (word.len() >= min_len && count >= MIN_CONTENT_COUNT).then_some(count)
+    };
+    let content_min_len = if capitalized {
+        MIN_CAPITALIZED_CONTENT_LEN
+    } else {
+        MIN_CONTENT_LEN
+    };
+    if !capitalized && LEADING_FUNCTION_WORDS.contains(&left) {
+        let content = common(right, content_min_len)?;
+        return Some(content.min(frequencies.count(left)));
+    }
+    let trailing = if capitalized {
+        TRAILING_AFTER_CAPITAL.contains(&right)
+    } else {
+        TRAILING_FUNCTION_WORDS.contains(&right)
+    };
+    if trailing {
+        let content = common(left, content_min_len)?;
+        return Some(content.min(frequencies.count(right)));
+    }
+    if pairs == Pairs::AnyCommon {
+        let left = common(left, MIN_CAPITALIZED_CONTENT_LEN)?;
+        let right = common(right, MIN_CAPITALIZED_CONTENT_LEN)?;
+        return Some(left.min(right));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -83,7 +122,7 @@ mod tests {
     use super::*;
 
     fn split(word: &str) -> Option<(&str, &str)> {
-        split_point(word, WordFrequencies::english()).map(|cut| word.split_at(cut))
+        split_point(word, Pairs::WithFunctionWord, WordFrequencies::english()).map(|cut| word.split_at(cut))
     }
 
     #[test]
@@ -91,6 +130,15 @@ mod tests {
         assert_eq!(split("Russiaand"), Some(("Russia", "and")));
         assert_eq!(split("thatfollowing"), Some(("that", "following")));
         assert_eq!(split("betweenthe"), Some(("between", "the")));
+    }
+
+    #[test]
+    fn splits_two_content_words_once_glue_is_seen() {
+        let split = |word| {
+            split_point(word, Pairs::AnyCommon, WordFrequencies::english()).map(|cut| word.split_at(cut))
+        };
+        assert_eq!(split("regularbasis"), Some(("regular", "basis")));
+        assert_eq!(split("overall"), None);
     }
 
     #[test]
