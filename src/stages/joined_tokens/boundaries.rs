@@ -54,7 +54,13 @@ pub(super) fn find(
     if needs_boundary_scan(kept_core) && !is_code_like(kept_core) {
         let chars: Vec<(usize, char)> = kept_core.char_indices().collect();
         sentence_cuts(&chars, &mut cuts);
-        letter_run_cuts(kept_core, &chars, mode, repeated, &mut cuts);
+        let labelled = token[core_start + core.len()..].starts_with(':');
+        let context = Context {
+            mode,
+            repeated,
+            labelled,
+        };
+        letter_run_cuts(kept_core, &chars, context, &mut cuts);
         cuts.sort_unstable_by_key(|cut| cut.0);
         cuts.dedup_by_key(|cut| cut.0);
     }
@@ -270,7 +276,7 @@ const CODE_PREFIXES: [&str; 24] = [
 /// one ("statesIt", "editorialJanuary") or an acronym ("AMThe") is split off only when it
 /// is one of these: PascalCase names and identifiers (SpiderMonkey, DevTools, TypeError,
 /// bodyUsed) join ordinary words far more often than a block boundary does.
-const SENTENCE_STARTS: [&str; 126] = [
+const SENTENCE_STARTS: [&str; 136] = [
     "A",
     "About",
     "After",
@@ -381,6 +387,16 @@ const SENTENCE_STARTS: [&str; 126] = [
     "Monday",
     "Tuesday",
     "Wednesday",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "New",
     "Thursday",
     "Friday",
     "Saturday",
@@ -417,12 +433,10 @@ const TIME_OF_DAY: [&str; 2] = ["AM", "PM"];
 fn letter_run_cuts(
     core: &str,
     chars: &[(usize, char)],
-    mode: Mode,
-    repeated: &Repeated<'_>,
+    context: Context<'_>,
     cuts: &mut Vec<(usize, &'static str)>,
 ) {
     for (run_start, run_end) in cased_runs(chars) {
-        let context = Context { mode, repeated };
         run_cuts(core, chars, (run_start, run_end), context, cuts);
     }
 }
@@ -432,6 +446,8 @@ fn letter_run_cuts(
 struct Context<'r> {
     mode: Mode,
     repeated: &'r Repeated<'r>,
+    /// The token ends with a colon: its last word is a label ("Cast:").
+    labelled: bool,
 }
 
 fn run_cuts(
@@ -507,9 +523,12 @@ fn run_cuts(
             .collect();
         if let [candidate] = inside[..]
             && is_glued_pair(
-                text(part_start, candidate.at),
-                text(candidate.at, part_end),
+                (text(part_start, candidate.at), text(candidate.at, part_end)),
                 candidate.kind,
+                part_end == run_end
+                    && chars
+                        .get(run_end)
+                        .map_or(context.labelled, |c| c.1 == ':'),
                 context,
             )
         {
@@ -524,9 +543,15 @@ fn run_cuts(
 
 /// Whether `left` and `right`, the two words of one part of a token, were glued: the pair
 /// occurs once in the document and is not a word of the list ("KrugmanSomebody";
-/// "SpiderMonkey" is listed). A lowercase or acronym left part only once the document has
-/// shown glue elsewhere: "bodyUsed" and "IBPhoenix" are more often names than accidents.
-fn is_glued_pair(left: &str, right: &str, kind: Boundary, context: Context) -> bool {
+/// "SpiderMonkey" is listed), and either the right word is a label (followed by a colon) or
+/// the document has shown glue elsewhere: two capitalized words are a product name
+/// (AgileBits, OmniFocus) more often than an accident.
+fn is_glued_pair(
+    (left, right): (&str, &str),
+    kind: Boundary,
+    labelled: bool,
+    context: Context,
+) -> bool {
     let mut pair = String::with_capacity(left.len() + right.len());
     pair.push_str(left);
     pair.push_str(right);
@@ -537,9 +562,8 @@ fn is_glued_pair(left: &str, right: &str, kind: Boundary, context: Context) -> b
         && !is_camel_case_name(&pair)
         && is_known_word(right);
     match context.mode {
-        Mode::Strict => {
-            unlisted && kind == Boundary::Capitalized && !starts_lowercase && left_len >= 3
-        }
+        // A label ("HerzfeldCast:", "WacipiAstrology:") starts a line of its own.
+        Mode::Strict => unlisted && labelled && kind == Boundary::Capitalized && left_len >= 3,
         Mode::GlueSeen => match kind {
             Boundary::Acronym => {
                 left_len >= 2

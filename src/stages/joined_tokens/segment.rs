@@ -63,6 +63,9 @@ pub(super) fn split_point(word: &str, pairs: Pairs, frequencies: &WordFrequencie
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
     let joined = frequencies.count(lower);
+    if joined >= MIN_CONTENT_COUNT {
+        return None;
+    }
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();
     let mut best: Option<(u64, usize)> = None;
     for cut in 1..lower.len() {
