@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use unscrape::config::{DashPolicy, QuotePolicy};
+use unscrape::stages::RepeatScope;
 use unscrape::{Config, Pipeline, decode, jsonl};
 
 /// Every record was written.
@@ -95,10 +96,15 @@ struct Settings {
     /// Also turn guillemets « » ‹ › into ASCII quotes.
     #[arg(long)]
     guillemets: bool,
+    /// Also remove repeated paragraphs: consecutive removes a paragraph repeated right after
+    /// itself, anywhere every later copy (for training data). Off by default.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    repeats: Option<RepeatScope>,
     /// The JSONL field holding the text [default: text].
     #[arg(long, value_name = "NAME")]
     text_field: Option<String>,
-    /// Read settings from a TOML file (keys: stages, quotes, dashes, guillemets, text_field).
+    /// Read settings from a TOML file (keys: stages, quotes, dashes, guillemets, repeats,
+    /// text_field).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }
@@ -119,6 +125,9 @@ impl Settings {
             config.dashes = dashes;
         }
         config.guillemets |= self.guillemets;
+        if let Some(repeats) = self.repeats {
+            config.repeats = Some(repeats);
+        }
         if let Some(field) = &self.text_field {
             config.text_field = field.clone();
         }

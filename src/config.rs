@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::pipeline::{Pipeline, STAGE_ORDER};
-use crate::stages::{Quotes, all_stages};
+use crate::stages::{Quotes, RepeatScope, Repeats, all_stages};
 
 /// What to do with curly quotes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -51,6 +51,10 @@ pub struct Config {
     pub dashes: DashPolicy,
     /// Whether guillemets (« » ‹ ›) become ASCII quotes too.
     pub guillemets: bool,
+    /// Whether the `repeats` stage runs, and which repeated paragraphs it removes:
+    /// `consecutive` or `anywhere`. Off by default: see [`crate::stages::Repeats`]. Naming
+    /// `repeats` in `stages` turns it on with `consecutive`.
+    pub repeats: Option<RepeatScope>,
     /// The JSONL field that holds the text.
     pub text_field: String,
 }
@@ -62,6 +66,7 @@ impl Default for Config {
             quotes: QuotePolicy::Ascii,
             dashes: DashPolicy::Keep,
             guillemets: false,
+            repeats: None,
             text_field: "text".to_string(),
         }
     }
@@ -103,10 +108,14 @@ impl Config {
         {
             return Err(ConfigError::UnknownStage { name: name.clone() });
         }
-        let wanted = |name: &str| {
-            self.stages
-                .as_ref()
-                .is_none_or(|names| names.iter().any(|n| n == name))
+        Ok(self.build_pipeline())
+    }
+
+    /// The pipeline, with stage names already known to be valid.
+    pub(crate) fn build_pipeline(&self) -> Pipeline {
+        let wanted = |name: &str| match &self.stages {
+            Some(names) => names.iter().any(|n| n == name),
+            None => name != Repeats::NAME || self.repeats.is_some(),
         };
         let quotes = match self.quotes {
             QuotePolicy::Ascii => Quotes::ascii(),
@@ -114,12 +123,13 @@ impl Config {
         }
         .with_dashes(self.dashes == DashPolicy::Ascii)
         .with_guillemets(self.guillemets);
+        let repeats = Repeats::within(self.repeats.unwrap_or_default());
         let mut builder = Pipeline::builder();
-        for stage in all_stages(quotes) {
+        for stage in all_stages(quotes, repeats) {
             if wanted(stage.name()) {
                 builder = builder.boxed_stage(stage);
             }
         }
-        Ok(builder.build())
+        builder.build()
     }
 }

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use crate::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace, all_stages};
+use crate::config::Config;
+use crate::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace};
 use crate::trace::Trace;
 
 /// One cleaning step: a pure transform of text.
@@ -47,12 +48,9 @@ pub struct Pipeline {
 }
 
 impl Default for Pipeline {
-    /// Every stage with its default settings, in [`STAGE_ORDER`].
+    /// The stages of [`Config::default`]: every stage but `repeats`, in [`STAGE_ORDER`].
     fn default() -> Self {
-        all_stages(Quotes::ascii())
-            .into_iter()
-            .fold(Pipeline::builder(), PipelineBuilder::boxed_stage)
-            .build()
+        Config::default().build_pipeline()
     }
 }
 

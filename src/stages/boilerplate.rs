@@ -38,6 +38,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
@@ -46,7 +48,7 @@ mod classify;
 mod features;
 mod phrases;
 
-use classify::{Class, LineVerdicts};
+use classify::{Class, DocumentKind, LineVerdicts};
 use features::LineFeatures;
 use phrases::Phrases;
 
@@ -111,7 +113,13 @@ impl Stage for Boilerplate {
                 .map(|&i| Class::of(&lines[i].features, lines[i].phrase))
                 .collect();
             let lengths: Vec<usize> = alive.iter().map(|&i| lines[i].features.chars).collect();
-            let verdicts = LineVerdicts::decide(&classes, &lengths);
+            let phrase_lines: FxHashSet<&str> = alive
+                .iter()
+                .filter(|&&i| lines[i].phrase.is_some())
+                .map(|&i| input[lines[i].range.clone()].trim())
+                .collect();
+            let kind = DocumentKind::of(phrase_lines.len());
+            let verdicts = LineVerdicts::decide(kind, &classes, &lengths);
             let mut changed = false;
             for (position, reason) in verdicts.removals() {
                 removed[alive[position]] = Some(reason);

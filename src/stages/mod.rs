@@ -11,19 +11,19 @@ mod whitespace;
 pub use boilerplate::Boilerplate;
 pub use joined_tokens::JoinedTokens;
 pub use quotes::Quotes;
-pub use repeats::Repeats;
+pub use repeats::{RepeatScope, Repeats};
 pub use unicode::Unicode;
 pub use whitespace::Whitespace;
 
 use crate::pipeline::Stage;
 
-/// One of each stage, in pipeline order, with `quotes` as the quote stage.
-pub(crate) fn all_stages(quotes: Quotes) -> [Box<dyn Stage>; 6] {
+/// One of each stage, in pipeline order, with the given quote and repeat stages.
+pub(crate) fn all_stages(quotes: Quotes, repeats: Repeats) -> [Box<dyn Stage>; 6] {
     [
         Box::new(Unicode::new()),
         Box::new(quotes),
         Box::new(JoinedTokens::new()),
-        Box::new(Repeats::new()),
+        Box::new(repeats),
         Box::new(Boilerplate::new()),
         Box::new(Whitespace::new()),
     ]

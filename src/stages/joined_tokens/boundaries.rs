@@ -480,6 +480,16 @@ fn run_cuts(
     let Some(first) = candidates.first() else {
         return;
     };
+    let capitalized_humps = candidates
+        .iter()
+        .filter(|c| c.kind == Boundary::Capitalized)
+        .count();
+    let named = context.repeated.contains(run) || capitalized_humps >= 2;
+    if named && context.mode == Mode::Strict {
+        // A PascalCase name of three parts ("PictureInPictureParent") or one the document
+        // uses more than once ("ScreamMyName") is written that way on purpose.
+        return;
+    }
     let lower_humps = candidates.iter().filter(|c| c.kind != Boundary::Acronym).count();
     if starts_lowercase
         && (lower_humps >= 2 || CODE_PREFIXES.contains(&text(run_start, first.at)))
@@ -729,9 +739,11 @@ fn plain_words(
             while i < piece.len() && piece[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            // A run next to a non-ASCII byte may be part of a longer word ("café").
-            let whole = (word_start == 0 || piece[word_start - 1] < 0x80)
-                && (i == piece.len() || piece[i] < 0x80);
+            // A run next to a non-ASCII byte may be part of a longer word ("café"); one
+            // next to a hyphen part of a name ("Balland-Poirier").
+            let plain = |b: &u8| *b < 0x80 && *b != b'-';
+            let whole = (word_start == 0 || plain(&piece[word_start - 1]))
+                && (i == piece.len() || plain(&piece[i]));
             let word = &core[piece_start + word_start..piece_start + i];
             if whole && is_plain_word(word) {
                 let at = offset + piece_start + word_start;
