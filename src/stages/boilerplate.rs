@@ -45,6 +45,7 @@ use crate::rewrite::Rewriter;
 use crate::trace::Trace;
 
 mod classify;
+mod comments;
 mod features;
 mod phrases;
 
@@ -71,6 +72,19 @@ struct Line {
     range: Range<usize>,
     features: LineFeatures,
     phrase: Option<&'static str>,
+}
+
+/// Where the comment section of a page starts, as a position in `alive`: the first comment
+/// header after the first good line.
+fn comment_section_start(
+    input: &str,
+    lines: &[Line],
+    alive: &[usize],
+    classes: &[Class],
+) -> Option<usize> {
+    let first_good = classes.iter().position(|class| *class == Class::Good)?;
+    (first_good + 1..alive.len())
+        .find(|&position| comments::is_comment_header(&input[lines[alive[position]].range.clone()]))
 }
 
 /// More rounds than this would mean the classification does not settle; never seen.
@@ -121,6 +135,14 @@ impl Stage for Boilerplate {
             let kind = DocumentKind::of(phrase_lines.len());
             let verdicts = LineVerdicts::decide(kind, &classes, &lengths);
             let mut changed = false;
+            if kind == DocumentKind::Page
+                && let Some(header) = comment_section_start(input, &lines, &alive, &classes)
+            {
+                for &i in &alive[header..] {
+                    removed[i] = Some("comment_section");
+                }
+                changed = true;
+            }
             for (position, reason) in verdicts.removals() {
                 removed[alive[position]] = Some(reason);
                 changed = true;
