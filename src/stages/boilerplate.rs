@@ -71,7 +71,10 @@ impl Boilerplate {
 struct Line {
     range: Range<usize>,
     features: LineFeatures,
+    /// The category of the phrase rule the line matched.
     phrase: Option<&'static str>,
+    /// Cut short with an ellipsis, right above a "Read more" line.
+    teaser: bool,
 }
 
 /// Where the comment section of a page starts, as a position in `alive`: the first comment
@@ -117,14 +120,29 @@ impl Stage for Boilerplate {
                 range,
                 features,
                 phrase,
+                teaser: false,
             });
+        }
+        // A line cut short by an ellipsis just above a "Read more" line is a teaser of
+        // another article.
+        for i in 1..lines.len() {
+            let cut_short = input[lines[i - 1].range.clone()]
+                .trim_end()
+                .ends_with(['…', '.']);
+            if lines[i].phrase == Some("teaser") && cut_short && lines[i - 1].phrase.is_none() {
+                let text = input[lines[i - 1].range.clone()].trim_end();
+                lines[i - 1].teaser = text.ends_with('…') || text.ends_with("...");
+            }
         }
         let mut removed: Vec<Option<&'static str>> = vec![None; lines.len()];
         for _ in 0..MAX_ROUNDS {
             let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
             let classes: Vec<Class> = alive
                 .iter()
-                .map(|&i| Class::of(&lines[i].features, lines[i].phrase))
+                .map(|&i| {
+                    let line = &lines[i];
+                    Class::of(&line.features, line.phrase.or(line.teaser.then_some("teaser")))
+                })
                 .collect();
             let lengths: Vec<usize> = alive.iter().map(|&i| lines[i].features.chars).collect();
             let phrase_lines: FxHashSet<&str> = alive

@@ -14,6 +14,8 @@ const NEAR_GOOD_STOP_DENSITY: f32 = 0.30;
 /// A short line this close (in characters of the lines between) above a good or near-good
 /// line is a heading.
 const HEADING_REACH: usize = 200;
+/// Near-good lines in a run this long are an article's paragraphs.
+const TEXT_BLOCK_LINES: usize = 3;
 /// A line with © or "Copyright" is a legal line when it is this short; longer, it is an
 /// article that ends with its credit line.
 const COPYRIGHT_MAX_WORDS: usize = 30;
@@ -131,6 +133,7 @@ impl LineVerdicts {
             })
             .collect();
         let mut revised = context.clone();
+        promote_text_blocks(&mut revised);
         for i in 0..revised.len() {
             if revised[i] == Class::Short && heading_above_good(&context, lengths, i) {
                 revised[i] = Class::NearGood;
@@ -225,6 +228,28 @@ fn neighbour(classes: &[Class], i: usize, direction: Direction, skip_near_good: 
         Some(Class::NearGood) => Side::NearGood,
         Some(_) => Side::Bad,
     }
+}
+
+/// Near-good lines in a run of at least [`TEXT_BLOCK_LINES`] (short lines between them
+/// allowed) are paragraphs of an article written in short paragraphs: they count as good.
+fn promote_text_blocks(classes: &mut [Class]) {
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, classes: &mut [Class]| {
+        if run.len() >= TEXT_BLOCK_LINES {
+            for &i in run.iter() {
+                classes[i] = Class::Good;
+            }
+        }
+        run.clear();
+    };
+    for i in 0..classes.len() {
+        match classes[i] {
+            Class::NearGood | Class::Good => run.push(i),
+            Class::Short => {}
+            _ => flush(&mut run, classes),
+        }
+    }
+    flush(&mut run, classes);
 }
 
 /// Whether the nearest lines judged around bad line `i` (short ones skipped) are text on

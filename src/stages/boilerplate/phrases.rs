@@ -86,16 +86,37 @@ impl Phrases {
         })
     }
 
+    /// The category of a `line` rule matching the normalized line, or the line written
+    /// twice ("read more read more", a label and its tooltip).
+    fn whole_line(&self, normalized: &str) -> Option<&'static str> {
+        if let Some(category) = self.whole_lines.get(normalized) {
+            return Some(category);
+        }
+        let half = normalized.len() / 2;
+        let twice = normalized.len() % 2 == 1
+            && normalized.as_bytes()[half] == b' '
+            && normalized[..half] == normalized[half + 1..];
+        if twice {
+            return self.whole_lines.get(&normalized[..half]).copied();
+        }
+        None
+    }
+
     /// The category of the first rule that matches `line`, if any.
     pub(super) fn category(&self, line: &str, words: usize) -> Option<&'static str> {
         if line.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+            return None;
+        }
+        let trimmed = line.trim();
+        if trimmed.starts_with(char::is_lowercase) && trimmed.ends_with(['.', '!', '?']) {
+            // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
             return None;
         }
         let normalized = normalize(line);
         if normalized.is_empty() {
             return None;
         }
-        if let Some(category) = self.whole_lines.get(&normalized) {
+        if let Some(category) = self.whole_line(&normalized) {
             return Some(category);
         }
         if words <= PREFIX_MAX_WORDS {
@@ -175,6 +196,11 @@ mod tests {
 
     fn category(line: &str) -> Option<&'static str> {
         Phrases::get().category(line, line.split_whitespace().count())
+    }
+
+    #[test]
+    fn a_widget_written_twice_matches() {
+        assert_eq!(category("Read more Read more"), Some("teaser"));
     }
 
     #[test]

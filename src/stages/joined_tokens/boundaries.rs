@@ -276,143 +276,26 @@ const CODE_PREFIXES: [&str; 24] = [
 /// one ("statesIt", "editorialJanuary") or an acronym ("AMThe") is split off only when it
 /// is one of these: PascalCase names and identifiers (SpiderMonkey, DevTools, TypeError,
 /// bodyUsed) join ordinary words far more often than a block boundary does.
-const SENTENCE_STARTS: [&str; 136] = [
-    "A",
-    "About",
-    "After",
-    "Also",
-    "Although",
-    "An",
-    "And",
-    "Are",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "But",
-    "By",
-    "Click",
-    "Comments",
-    "Did",
-    "Do",
-    "Does",
-    "Each",
-    "Even",
-    "Every",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Is",
-    "It",
-    "Its",
-    "Just",
-    "Last",
-    "Many",
-    "Me",
-    "Meanwhile",
-    "More",
-    "Most",
-    "My",
-    "No",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "One",
-    "Only",
-    "Or",
-    "Our",
-    "Photo",
-    "Please",
-    "Posted",
-    "Published",
-    "Read",
-    "Related",
-    "See",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Source",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "To",
-    "Today",
-    "Tomorrow",
-    "Updated",
-    "Us",
-    "Was",
-    "We",
-    "Were",
-    "What",
-    "When",
-    "Where",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Yesterday",
-    "Yet",
-    "You",
-    "Your",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "New",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+const SENTENCE_STARTS: [&str; 105] = [
+    "A", "About", "After", "Also", "Although", "An", "And", "Are", "As", "At", "Because",
+    "Before", "But", "By", "Click", "Comments", "Did", "Do", "Does", "Each", "Even", "Every",
+    "For", "From", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Is", "It",
+    "Its", "Just", "Last", "Many", "Me", "Meanwhile", "More", "Most", "My", "No", "Not", "Now",
+    "Of", "On", "One", "Only", "Or", "Our", "Photo", "Please", "Posted", "Published", "Read",
+    "Related", "See", "She", "Since", "So", "Some", "Source", "That", "The", "Their", "Then",
+    "There", "These", "They", "This", "Those", "Though", "To", "Today", "Tomorrow", "Updated",
+    "Us", "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Why", "With",
+    "Yesterday", "Yet", "You", "Your", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+    "Nine", "Ten", "New",
+];
+
+/// Months and days, which start a dateline glued to what comes before ("editorialJanuary",
+/// "NewarkNov-28").
+const DATE_WORDS: [&str; 31] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec",
 ];
 
 /// Two-letter words that may follow an acronym ("PMIt", "USGo"); not "Is", "As", "Us",
@@ -484,12 +367,11 @@ fn run_cuts(
         .iter()
         .filter(|c| c.kind == Boundary::Capitalized)
         .count();
-    let named = context.repeated.contains(run) || capitalized_humps >= 2;
-    if named && context.mode == Mode::Strict {
-        // A PascalCase name of three parts ("PictureInPictureParent") or one the document
-        // uses more than once ("ScreamMyName") is written that way on purpose.
-        return;
-    }
+    // A PascalCase name of three parts ("PictureInPictureParent") or one the document uses
+    // more than once ("ScreamMyName") is written that way on purpose; only a date glued
+    // to it ("NewarkNov-28", "NewarkNov-27") is split off.
+    let named = context.mode == Mode::Strict
+        && (context.repeated.contains(run) || capitalized_humps >= 2);
     let lower_humps = candidates.iter().filter(|c| c.kind != Boundary::Acronym).count();
     if starts_lowercase
         && (lower_humps >= 2 || CODE_PREFIXES.contains(&text(run_start, first.at)))
@@ -510,12 +392,15 @@ fn run_cuts(
         // A short word after an acronym is mostly its plural or a name ("APIs", "CPUs").
         let right_long_enough =
             !acronym || right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right);
+        let date = DATE_WORDS.contains(&right);
         let starts_sentence = SENTENCE_STARTS.contains(&right)
             || SENTENCE_STARTS.contains(&capitalize(right).as_str())
+            || date
             || (acronym && TIME_OF_DAY.contains(&left));
         if (left.chars().count() >= 2 || possessive_s)
             && right_long_enough
             && starts_sentence
+            && (!named || date)
             && !is_camel_case_name(text(left_start, right_end))
             && is_known_word(right)
         {
@@ -532,6 +417,7 @@ fn run_cuts(
             .filter(|c| c.at > part_start && c.at < part_end)
             .collect();
         if let [candidate] = inside[..]
+            && !named
             && is_glued_pair(
                 (text(part_start, candidate.at), text(candidate.at, part_end)),
                 candidate.kind,
