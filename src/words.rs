@@ -1,6 +1,6 @@
 //! The embedded English word-frequency list (`data/words/en.tsv.gz` and
 //! `data/words/en_extra.txt`, see `data/SOURCES.md`) and the list of names written with an inner capital
-//! (`data/words/camel_case_names.txt`).
+//! (`data/words/camel_case_names.txt`) and of given names (`data/words/first_names.txt`).
 
 use std::io::Read;
 use std::sync::OnceLock;
@@ -13,6 +13,7 @@ const EN_EXTRA: &str = include_str!("../data/words/en_extra.txt");
 /// The count given to each word of `en_extra.txt`: common, one in a million words.
 const EXTRA_COUNT: u64 = 1_000_000;
 const CAMEL_CASE_NAMES: &str = include_str!("../data/words/camel_case_names.txt");
+const FIRST_NAMES: &str = include_str!("../data/words/first_names.txt");
 
 /// How often each lowercase English word occurs in a large web corpus.
 pub(crate) struct WordFrequencies {
@@ -57,13 +58,19 @@ impl WordFrequencies {
 /// Whether `token` is a known name written with an inner capital ("iPhone", "McDonald").
 pub(crate) fn is_camel_case_name(token: &str) -> bool {
     static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            CAMEL_CASE_NAMES
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .collect()
-        })
-        .contains(token)
+    NAMES.get_or_init(|| word_list(CAMEL_CASE_NAMES)).contains(token)
+}
+
+/// Whether `word` is a common given name ("Susan", "José").
+pub(crate) fn is_first_name(word: &str) -> bool {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| word_list(FIRST_NAMES)).contains(word)
+}
+
+/// The words of an embedded list: one a line, `#` comments and blank lines skipped.
+fn word_list(text: &'static str) -> FxHashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
 }

@@ -46,6 +46,7 @@ use crate::trace::Trace;
 
 mod classify;
 mod comments;
+mod dateline;
 mod features;
 mod phrases;
 
@@ -75,6 +76,18 @@ struct Line {
     phrase: Option<&'static str>,
     /// Cut short with an ellipsis, right above a "Read more" line.
     teaser: bool,
+    /// Nothing but a date or time stamp.
+    dateline: bool,
+}
+
+impl Line {
+    /// The rule that condemns the line on its own, if any. Only phrase rules count towards
+    /// telling a page from a text: datelines and teasers occur in both.
+    fn rule(&self) -> Option<&'static str> {
+        self.phrase
+            .or(self.teaser.then_some("teaser"))
+            .or(self.dateline.then_some("dateline"))
+    }
 }
 
 /// Where the comment section of a page starts, as a position in `alive`: the first comment
@@ -121,6 +134,7 @@ impl Stage for Boilerplate {
                 features,
                 phrase,
                 teaser: false,
+                dateline: phrase.is_none() && dateline::is_dateline(line),
             });
         }
         // A line cut short by an ellipsis just above a "Read more" line is a teaser of
@@ -139,10 +153,7 @@ impl Stage for Boilerplate {
             let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
             let classes: Vec<Class> = alive
                 .iter()
-                .map(|&i| {
-                    let line = &lines[i];
-                    Class::of(&line.features, line.phrase.or(line.teaser.then_some("teaser")))
-                })
+                .map(|&i| Class::of(&lines[i].features, lines[i].rule()))
                 .collect();
             let lengths: Vec<usize> = alive.iter().map(|&i| lines[i].features.chars).collect();
             let phrase_lines: FxHashSet<&str> = alive

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use super::Repair;
-use crate::words::{WordFrequencies, is_camel_case_name};
+use crate::words::{WordFrequencies, is_camel_case_name, is_first_name};
 
 /// Runs of letters with an inner capital that occur more than once in the document: a name
 /// or an identifier ("DeepMind", "APIs"), not an accident of scraping.
@@ -458,8 +458,15 @@ fn is_glued_pair(
         && !is_camel_case_name(&pair)
         && is_known_word(right);
     match context.mode {
-        // A label ("HerzfeldCast:", "WacipiAstrology:") starts a line of its own.
-        Mode::Strict => unlisted && labelled && kind == Boundary::Capitalized && left_len >= 3,
+        // A label ("HerzfeldCast:") starts a line of its own; a byline ends with a name and
+        // the text goes on ("By Stephen FidlerJosé Manuel Barroso").
+        Mode::Strict => {
+            unlisted
+                && (labelled || is_first_name(right))
+                && kind == Boundary::Capitalized
+                && !starts_lowercase
+                && left_len >= 3
+        }
         Mode::GlueSeen => match kind {
             Boundary::Acronym => {
                 left_len >= 2

@@ -1,0 +1,64 @@
+//! Lines that hold nothing but a date or time stamp: "17 February 2013", "Last updated at
+//! 22:15 GMT", "Posted at 02:30 PM ET, 08/15/2012", "Nov 29, 2011 03:00 PM EST".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Whether `line` is only a date, a time or both, with an optional "posted"/"updated"
+/// label.
+///
+/// ```text
+/// "17 February 2013"                      -> yes
+/// "Last updated at 22:15 GMT"             -> yes
+/// "Posted at 02:30 PM ET, 08/15/2012"     -> yes
+/// "On 17 February 2013 the court ruled."  -> no
+/// ```
+pub(super) fn is_dateline(line: &str) -> bool {
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let dateline = DATELINE.get_or_init(|| {
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?";
+        let label = r"(?:(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:at|on))?:?)";
+        let date = format!(
+            r"(?:{weekday},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}})"
+        );
+        let time = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)";
+        Regex::new(&format!(
+            r"(?i)^(?:{label}\s+)?(?:{date}|{time})(?:(?:,?\s+|\s*[|,-]\s*)(?:{date}|{time}))*$"
+        ))
+        .expect("the dateline pattern is valid")
+    });
+    let trimmed = line.trim();
+    trimmed.len() <= 80 && dateline.is_match(trimmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_and_time_stamps() {
+        for line in [
+            "17 February 2013",
+            "Last updated at 22:15 GMT",
+            "Posted at 02:30 PM ET, 08/15/2012",
+            "Nov 29, 2011 03:00 PM EST",
+            "Wednesday, January 09, 2008",
+            "July 26, 2012 at 3:56 pm",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_datelines() {
+        for line in [
+            "On 17 February 2013 the court ruled against him.",
+            "March 2013 was the coldest on record.",
+            "May 5",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
+    }
+}
