@@ -68,8 +68,8 @@ fn describe(input: &str, edit: &Edit) -> String {
     let line = input[..edit.range.start].matches('\n').count() + 1;
     let whole_lines = edit.inserted.is_empty()
         && (edit.range.start == 0 || input.as_bytes()[edit.range.start - 1] == b'\n')
-        && edit.removed.ends_with('\n')
-        && edit.removed.trim().len() > 0;
+        && (edit.removed.ends_with('\n') || edit.range.end == input.len())
+        && !edit.removed.trim().is_empty();
     if whole_lines {
         return format!(
             "line {line:<5} {:<28} removed: {}",

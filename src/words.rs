@@ -10,8 +10,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 const EN_FREQUENCIES: &[u8] = include_bytes!("../data/words/en.tsv.gz");
 const EN_EXTRA: &str = include_str!("../data/words/en_extra.txt");
-/// The count given to each word of `en_extra.txt`: common, one in a million words.
-const EXTRA_COUNT: u64 = 1_000_000;
+/// The count given to each word of `en_extra.txt`: as common as "cannot" is, about one
+/// word in ten thousand, so that no split of it can look more likely.
+const EXTRA_COUNT: u64 = 100_000_000;
 const CAMEL_CASE_NAMES: &str = include_str!("../data/words/camel_case_names.txt");
 const FIRST_NAMES: &str = include_str!("../data/words/first_names.txt");
 
@@ -58,7 +59,9 @@ impl WordFrequencies {
 /// Whether `token` is a known name written with an inner capital ("iPhone", "McDonald").
 pub(crate) fn is_camel_case_name(token: &str) -> bool {
     static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| word_list(CAMEL_CASE_NAMES)).contains(token)
+    NAMES
+        .get_or_init(|| word_list(CAMEL_CASE_NAMES))
+        .contains(token)
 }
 
 /// Whether `word` is a common given name ("Susan", "José").

@@ -9,18 +9,21 @@
 //! Home
 //! World
 //! Business
-//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday, as the West watches closely.
+//! 17 March 2023
+//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday. The Kremlin said the three-day trip will take place at the invitation of Russian leader Vladimir Putin.
 //! What is on the agenda?
-//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday, and broader talks would follow.
+//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday. On Tuesday, officials from both countries are set to take part in broader talks.
 //! Please enter your comment!
 //! Please enter your name here
 //! ";
+//! // Four phrase lines make this a whole page: the menu goes with the comment form, and the
+//! // dateline.
 //! assert_eq!(
 //!     Boilerplate::new().apply(dump, &mut Trace::off()),
 //!     "\
-//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday, as the West watches closely.
+//! Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and Moscow said on Friday. The Kremlin said the three-day trip will take place at the invitation of Russian leader Vladimir Putin.
 //! What is on the agenda?
-//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday, and broader talks would follow.
+//! Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting over an informal dinner on Monday. On Tuesday, officials from both countries are set to take part in broader talks.
 //! "
 //! );
 //! ```
@@ -68,25 +71,27 @@ impl Boilerplate {
     }
 }
 
-/// A visible line: its bytes (with its line break) and what it looks like.
+/// A visible line: its bytes (with its line break) and the rules that condemn it alone.
 struct Line {
     range: Range<usize>,
-    features: LineFeatures,
     /// The category of the phrase rule the line matched.
     phrase: Option<&'static str>,
     /// Cut short with an ellipsis, right above a "Read more" line.
     teaser: bool,
     /// Nothing but a date or time stamp.
     dateline: bool,
+    /// A short line with © or starting with "Copyright".
+    copyright: bool,
 }
 
 impl Line {
     /// The rule that condemns the line on its own, if any. Only phrase rules count towards
-    /// telling a page from a text: datelines and teasers occur in both.
+    /// telling a page from a text: datelines, teasers and copyright lines occur in both.
     fn rule(&self) -> Option<&'static str> {
         self.phrase
             .or(self.teaser.then_some("teaser"))
             .or(self.dateline.then_some("dateline"))
+            .or(self.copyright.then_some("copyright"))
     }
 }
 
@@ -101,6 +106,29 @@ fn comment_section_start(
     let first_good = classes.iter().position(|class| *class == Class::Good)?;
     (first_good + 1..alive.len())
         .find(|&position| comments::is_comment_header(&input[lines[alive[position]].range.clone()]))
+}
+
+/// A line with © or "Copyright" is a legal line when it is this short; longer, it is an
+/// article that ends with its credit line.
+const COPYRIGHT_MAX_WORDS: usize = 30;
+
+/// Holds © or starts with "Copyright" and a year ("Copyright (c) 2008 Reuters"), not a
+/// sentence about copyright.
+fn is_copyright(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let Some(rest) = trimmed
+        .get(..9)
+        .filter(|start| start.eq_ignore_ascii_case("copyright"))
+        .map(|_| &trimmed[9..])
+    else {
+        return line.contains('©');
+    };
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix("(c)")
+        .or(rest.strip_prefix("(C)"))
+        .unwrap_or(rest);
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || line.contains('©')
 }
 
 /// More rounds than this would mean the classification does not settle; never seen.
@@ -127,54 +155,65 @@ impl Stage for Boilerplate {
             if line.trim().is_empty() {
                 continue;
             }
-            let features = LineFeatures::of(line);
-            let phrase = phrases.category(line, features.words);
+            let words = line.split_whitespace().count();
+            let phrase = phrases.category(line, words);
             lines.push(Line {
                 range,
-                features,
                 phrase,
                 teaser: false,
                 dateline: phrase.is_none() && dateline::is_dateline(line),
+                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(line),
             });
         }
         // A line cut short by an ellipsis just above a "Read more" line is a teaser of
         // another article.
         for i in 1..lines.len() {
-            let cut_short = input[lines[i - 1].range.clone()]
-                .trim_end()
-                .ends_with(['…', '.']);
-            if lines[i].phrase == Some("teaser") && cut_short && lines[i - 1].phrase.is_none() {
+            if lines[i].phrase == Some("teaser") && lines[i - 1].phrase.is_none() {
                 let text = input[lines[i - 1].range.clone()].trim_end();
                 lines[i - 1].teaser = text.ends_with('…') || text.ends_with("...");
             }
         }
+        // Measured only when the document turns out to be a page: a text needs none of it.
+        let mut features: Vec<LineFeatures> = Vec::new();
         let mut removed: Vec<Option<&'static str>> = vec![None; lines.len()];
         for _ in 0..MAX_ROUNDS {
             let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
-            let classes: Vec<Class> = alive
-                .iter()
-                .map(|&i| Class::of(&lines[i].features, lines[i].rule()))
-                .collect();
-            let lengths: Vec<usize> = alive.iter().map(|&i| lines[i].features.chars).collect();
             let phrase_lines: FxHashSet<&str> = alive
                 .iter()
                 .filter(|&&i| lines[i].phrase.is_some())
                 .map(|&i| input[lines[i].range.clone()].trim())
                 .collect();
             let kind = DocumentKind::of(phrase_lines.len());
-            let verdicts = LineVerdicts::decide(kind, &classes, &lengths);
             let mut changed = false;
-            if kind == DocumentKind::Page
-                && let Some(header) = comment_section_start(input, &lines, &alive, &classes)
-            {
-                for &i in &alive[header..] {
-                    removed[i] = Some("comment_section");
+            if kind == DocumentKind::Text {
+                for &i in &alive {
+                    if let Some(rule) = lines[i].rule() {
+                        removed[i] = Some(rule);
+                        changed = true;
+                    }
                 }
-                changed = true;
-            }
-            for (position, reason) in verdicts.removals() {
-                removed[alive[position]] = Some(reason);
-                changed = true;
+            } else {
+                if features.is_empty() {
+                    features = lines
+                        .iter()
+                        .map(|line| LineFeatures::of(&input[line.range.clone()]))
+                        .collect();
+                }
+                let classes: Vec<Class> = alive
+                    .iter()
+                    .map(|&i| Class::of(&features[i], lines[i].rule()))
+                    .collect();
+                let lengths: Vec<usize> = alive.iter().map(|&i| features[i].chars).collect();
+                if let Some(header) = comment_section_start(input, &lines, &alive, &classes) {
+                    for &i in &alive[header..] {
+                        removed[i] = Some("comment_section");
+                    }
+                    changed = true;
+                }
+                for (position, reason) in LineVerdicts::decide(&classes, &lengths).removals() {
+                    removed[alive[position]].get_or_insert(reason);
+                    changed = true;
+                }
             }
             if !changed {
                 break;

@@ -35,7 +35,7 @@ use rustc_hash::FxHashSet;
 
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
-use crate::trace::Trace;
+use crate::trace::{Edit, Trace};
 use crate::words::WordFrequencies;
 
 mod boundaries;
@@ -78,48 +78,114 @@ impl Stage for JoinedTokens {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let repeated = repeated_camel_tokens(input);
-        let mut plan = Plan::make(input, Mode::Strict, &repeated);
-        if plan.repairs.len() >= GLUE_SEEN_AFTER {
-            plan = Plan::make(input, Mode::GlueSeen, &repeated);
-        }
-        let mut repairs = plan.repairs;
-        if plan.words.looks_english() {
-            let frequencies = WordFrequencies::english();
-            let split = |pairs| {
-                plan.segmentable
-                    .iter()
-                    .filter_map(|&(start, end)| {
-                        segment::split_point(&input[start..end], pairs, frequencies)
-                            .map(|cut| start + cut)
-                    })
-                    .collect::<Vec<_>>()
-            };
-            let mut cuts = split(Pairs::WithFunctionWord);
-            let lowercase_glue = repairs
-                .iter()
-                .filter(|r| r.rule == "case_glue" && input[..r.start].ends_with(char::is_lowercase))
-                .count();
-            if cuts.len() >= GLUE_SEEN_AFTER || lowercase_glue >= WORD_GLUE_SEEN_AFTER {
-                cuts = split(Pairs::AnyCommon);
-            }
-            repairs.extend(cuts.into_iter().map(|at| Repair {
-                start: at,
-                end: at,
-                insert: " ",
-                rule: "word_glue",
-            }));
-        }
+        let repairs = plan_repairs(input);
         if repairs.is_empty() {
             return Cow::Borrowed(input);
         }
-        repairs.sort_by_key(|r| (r.start, r.end));
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        for repair in repairs {
+        for repair in &repairs {
             rewriter.replace(repair.start..repair.end, repair.insert, repair.rule);
         }
-        rewriter.finish()
+        let mut text = rewriter.finish().into_owned();
+        // A repair can make a part show what its whole did not: "China’sChina’sThe"
+        // becomes "China’sChina’s The", whose first token is doubled. Repeat until the text
+        // is stable, so that the stage is idempotent; later rounds are recorded with their
+        // ranges mapped back to the stage's input.
+        let mut rounds = vec![repairs];
+        for _ in 1..MAX_ROUNDS {
+            let more = plan_repairs(&text);
+            if more.is_empty() {
+                break;
+            }
+            for repair in &more {
+                trace.record(|| Edit {
+                    stage: Self::NAME,
+                    rule: repair.rule,
+                    range: to_input(&rounds, repair.start)..to_input(&rounds, repair.end),
+                    removed: text[repair.start..repair.end].to_string(),
+                    inserted: repair.insert.to_string(),
+                });
+            }
+            text = apply_repairs(&text, &more);
+            rounds.push(more);
+        }
+        Cow::Owned(text)
     }
+}
+
+/// Rounds of repairs after which the text is stable in every case seen; a bound, not a
+/// goal.
+const MAX_ROUNDS: usize = 8;
+
+/// Every repair the stage makes to `input`, in order.
+fn plan_repairs(input: &str) -> Vec<Repair> {
+    let repeated = repeated_camel_tokens(input);
+    let mut plan = Plan::make(input, Mode::Strict, &repeated);
+    if plan.repairs.len() >= GLUE_SEEN_AFTER {
+        plan = Plan::make(input, Mode::GlueSeen, &repeated);
+    }
+    let mut repairs = plan.repairs;
+    let frequencies = WordFrequencies::english();
+    let split = |pairs| {
+        plan.segmentable
+            .iter()
+            .zip(&plan.segmentable_lines)
+            .filter(|&(&(start, end), &line)| {
+                plan.lines[line].looks_english() || is_byline_glue(input, start, end)
+            })
+            .filter_map(|(&(start, end), _)| {
+                segment::split_point(&input[start..end], pairs, frequencies).map(|cut| start + cut)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut cuts = split(Pairs::WithFunctionWord);
+    let lowercase_glue = repairs
+        .iter()
+        .filter(|r| r.rule == "case_glue" && input[..r.start].ends_with(char::is_lowercase))
+        .count();
+    if cuts.len() >= GLUE_SEEN_AFTER || lowercase_glue >= WORD_GLUE_SEEN_AFTER {
+        cuts = split(Pairs::AnyCommon);
+    }
+    repairs.extend(cuts.into_iter().map(|at| Repair {
+        start: at,
+        end: at,
+        insert: " ",
+        rule: "word_glue",
+    }));
+    repairs.sort_by_key(|r| (r.start, r.end));
+    repairs
+}
+
+/// `text` with the (ordered) repairs made.
+fn apply_repairs(text: &str, repairs: &[Repair]) -> String {
+    let mut out = String::with_capacity(text.len() + repairs.len());
+    let mut copied = 0;
+    for repair in repairs {
+        out.push_str(&text[copied..repair.start]);
+        out.push_str(repair.insert);
+        copied = repair.end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The position in the stage's input of position `at` of the text after `rounds` of
+/// repairs; a position inside inserted text maps to where the insertion was made.
+fn to_input(rounds: &[Vec<Repair>], at: usize) -> usize {
+    rounds.iter().rev().fold(at, |at, repairs| {
+        let mut delta: isize = 0;
+        for repair in repairs {
+            let start = repair.start.saturating_add_signed(delta);
+            if at < start {
+                break;
+            }
+            if at < start + repair.insert.len() {
+                return repair.start;
+            }
+            delta += repair.insert.len() as isize - (repair.end - repair.start) as isize;
+        }
+        at.saturating_add_signed(-delta)
+    })
 }
 
 /// A document with this many repairs of one kind has glue for sure: see [`Mode::GlueSeen`]
@@ -133,8 +199,12 @@ const WORD_GLUE_SEEN_AFTER: usize = 10;
 /// The repairs planned for a document, and its words counted as they will read.
 struct Plan {
     repairs: Vec<Repair>,
+    /// Plain words that may hide two glued ones, with the line each is on.
     segmentable: Vec<(usize, usize)>,
-    words: WordCount,
+    segmentable_lines: Vec<usize>,
+    /// The words of each line. Whether a line is English is decided line by line, so that
+    /// removing other lines (as the boilerplate stage does) never changes the decision.
+    lines: Vec<WordCount>,
 }
 
 /// Words, and English function words among them.
@@ -149,10 +219,18 @@ impl Plan {
         let mut plan = Plan {
             repairs: Vec::new(),
             segmentable: Vec::new(),
-            words: WordCount::default(),
+            segmentable_lines: Vec::new(),
+            lines: vec![WordCount::default()],
         };
+        let mut previous_end = 0;
         for (start, end) in tokens(input) {
+            if memchr::memchr(b'\n', &input.as_bytes()[previous_end..start]).is_some() {
+                plan.lines.push(WordCount::default());
+            }
+            previous_end = end;
+            let line = plan.lines.len() - 1;
             let before = plan.repairs.len();
+            let segmentable_before = plan.segmentable.len();
             let kept_end = boundaries::find(
                 input,
                 (start, end),
@@ -161,14 +239,17 @@ impl Plan {
                 &mut plan.repairs,
                 &mut plan.segmentable,
             );
+            let found = plan.segmentable.len() - segmentable_before;
+            plan.segmentable_lines
+                .extend(std::iter::repeat_n(line, found));
             // Count the words as they will read once the boundaries above are split, so that
             // the language decision is the same when the stage runs on its own output.
             let mut part_start = start;
             for cut in plan.repairs[before..].iter().filter(|r| r.insert == " ") {
-                plan.words.add(&input[part_start..cut.start]);
+                plan.lines[line].add(&input[part_start..cut.start]);
                 part_start = cut.start;
             }
-            plan.words.add(&input[part_start..kept_end]);
+            plan.lines[line].add(&input[part_start..kept_end]);
         }
         plan
     }
@@ -181,15 +262,12 @@ impl WordCount {
             return;
         }
         self.words += 1;
-        if word.len() <= 4
-            && ENGLISH_FUNCTION_WORDS
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(word))
-        {
+        if is_english_function_word(word) {
             self.function_words += 1;
         }
     }
-    /// At least one word in eight is an English function word.
+    /// At least one word in eight is an English function word: English enough for the
+    /// English word list to decide where glued words split.
     fn looks_english(&self) -> bool {
         self.function_words > 0 && self.function_words * 8 >= self.words
     }
@@ -236,12 +314,52 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// English function words: a text where they are common is English enough for the English
-/// word list to decide where glued words split.
-const ENGLISH_FUNCTION_WORDS: [&str; 24] = [
-    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on",
-    "be", "by", "this", "are", "at", "from", "or", "an", "have", "not",
-];
+/// A word that ends in "by" and is followed on its line by a capitalized word, a byline
+/// glued to the heading before it ("Onion Marketby Pieter van Ispelen"): in any line, as a
+/// byline is English whatever the line around it.
+fn is_byline_glue(input: &str, start: usize, end: usize) -> bool {
+    let next = input[end..].trim_start_matches([' ', '\t']);
+    input[start..end].ends_with("by") && next.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether `word` is one of the English function words whose share tells an English text:
+/// the, of, and, to, a, in, is, that, for, it, with, as, was, on, be, by, this, are, at,
+/// from, or, an, have, not.
+fn is_english_function_word(word: &str) -> bool {
+    let mut lower = [0u8; 4];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"a"
+            | b"in"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"it"
+            | b"with"
+            | b"as"
+            | b"was"
+            | b"on"
+            | b"be"
+            | b"by"
+            | b"this"
+            | b"are"
+            | b"at"
+            | b"from"
+            | b"or"
+            | b"an"
+            | b"have"
+            | b"not"
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,7 @@ mod tests {
 
     #[test]
     fn stage_order_names_every_stage() {
-        let names: Vec<_> = all_stages(Quotes::ascii())
+        let names: Vec<_> = all_stages(Quotes::ascii(), Repeats::consecutive())
             .iter()
             .map(|s| s.name())
             .collect();

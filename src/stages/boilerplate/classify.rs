@@ -12,13 +12,12 @@ const GOOD_STOP_DENSITY: f32 = 0.32;
 /// Stop words per word of a near-good line.
 const NEAR_GOOD_STOP_DENSITY: f32 = 0.30;
 /// A short line this close (in characters of the lines between) above a good or near-good
-/// line is a heading.
-const HEADING_REACH: usize = 200;
+/// line is a heading: only the line right above. jusText's 200 characters, meant for <h1>
+/// to <h6>, keep the last items of a menu in a text dump (fullpage F1 on the devdata dumps:
+/// l3s-gn1 0.829 with 200, 0.842 with 0; dragnet 0.767 and 0.771).
+const HEADING_REACH: usize = 0;
 /// Near-good lines in a run this long are an article's paragraphs.
 const TEXT_BLOCK_LINES: usize = 3;
-/// A line with © or "Copyright" is a legal line when it is this short; longer, it is an
-/// article that ends with its credit line.
-const COPYRIGHT_MAX_WORDS: usize = 30;
 /// Characters of a line in a script without word spaces or stop-word list (Chinese,
 /// Japanese, Arabic...) for it to count as good on its length alone.
 const UNLISTED_GOOD_CHARS: usize = 50;
@@ -63,16 +62,18 @@ pub(super) enum Class {
     FewStopWords,
     /// Boilerplate for sure, with the rule that says so.
     Bad(&'static str),
+    /// Not article text, but no sign of boilerplate around it either (a dateline under a
+    /// headline): it goes, and the neighbourhood rules see through it.
+    Aside(&'static str),
 }
 
 impl Class {
-    /// Judges a line by its features and by the phrase rule it matched, if any.
-    pub(super) fn of(features: &LineFeatures, phrase: Option<&'static str>) -> Class {
-        if let Some(category) = phrase {
-            return Class::Bad(category);
-        }
-        if features.copyright && features.words <= COPYRIGHT_MAX_WORDS {
-            return Class::Bad("copyright");
+    /// Judges a line by its features and by the rule that condemns it on its own, if any.
+    pub(super) fn of(features: &LineFeatures, rule: Option<&'static str>) -> Class {
+        match rule {
+            Some(rule @ "dateline") => return Class::Aside(rule),
+            Some(rule) => return Class::Bad(rule),
+            None => {}
         }
         if !features.in_listed_script() && features.letters > 0 {
             return if features.chars >= UNLISTED_GOOD_CHARS {
@@ -101,28 +102,28 @@ pub(super) struct LineVerdicts {
 }
 
 impl LineVerdicts {
-    /// Decides, for lines with the given classes and lengths in characters, which go.
-    ///
-    /// In a text only the lines bad on their own go. In a page, jusText's rules: a line
+    /// Decides, for the lines of a page with the given classes and lengths in characters,
+    /// which go, by jusText's rules: a line
     /// with few stop words is bad; a short line takes the verdict of its nearest good or
     /// bad neighbours (the document's edges count as bad), a near-good line goes when both
     /// are bad; a short line just above text is a heading and stays. A bad line alone
     /// between lines of text ("Advertisement") goes without condemning its neighbours.
-    pub(super) fn decide(kind: DocumentKind, classes: &[Class], lengths: &[usize]) -> LineVerdicts {
+    pub(super) fn decide(classes: &[Class], lengths: &[usize]) -> LineVerdicts {
         let mut verdicts: Vec<Option<&'static str>> = classes
             .iter()
             .map(|class| match class {
-                Class::Bad(rule) => Some(*rule),
+                Class::Bad(rule) | Class::Aside(rule) => Some(*rule),
                 _ => None,
             })
             .collect();
-        if kind == DocumentKind::Text || !classes.contains(&Class::Good) {
+        if !classes.contains(&Class::Good) {
             return LineVerdicts { verdicts };
         }
         let judged: Vec<Class> = classes
             .iter()
             .map(|class| match class {
                 Class::FewStopWords => Class::Bad("few_stop_words"),
+                Class::Aside(_) => Class::Short,
                 class => *class,
             })
             .collect();
@@ -134,9 +135,9 @@ impl LineVerdicts {
             .collect();
         let mut revised = context.clone();
         promote_text_blocks(&mut revised);
-        for i in 0..revised.len() {
-            if revised[i] == Class::Short && heading_above_good(&context, lengths, i) {
-                revised[i] = Class::NearGood;
+        for (i, class) in revised.iter_mut().enumerate() {
+            if *class == Class::Short && heading_above_good(&context, lengths, i) {
+                *class = Class::NearGood;
             }
         }
         let before_shorts = revised.clone();
@@ -152,11 +153,9 @@ impl LineVerdicts {
                 (true, true) => Class::Bad("short_among_boilerplate"),
                 _ => {
                     let near_good_before = bad(prev)
-                        && neighbour(&before_shorts, i, Direction::Before, false)
-                            == Side::NearGood;
+                        && neighbour(&before_shorts, i, Direction::Before, false) == Side::NearGood;
                     let near_good_after = bad(next)
-                        && neighbour(&before_shorts, i, Direction::After, false)
-                            == Side::NearGood;
+                        && neighbour(&before_shorts, i, Direction::After, false) == Side::NearGood;
                     if near_good_before || near_good_after {
                         Class::Good
                     } else {
@@ -215,9 +214,8 @@ enum Side {
 /// The nearest line before or after `i` that is not short (and, with `skip_near_good`,
 /// not near-good either).
 fn neighbour(classes: &[Class], i: usize, direction: Direction, skip_near_good: bool) -> Side {
-    let skip = |class: &&Class| {
-        **class == Class::Short || (skip_near_good && **class == Class::NearGood)
-    };
+    let skip =
+        |class: &&Class| **class == Class::Short || (skip_near_good && **class == Class::NearGood);
     let found = match direction {
         Direction::Before => classes[..i].iter().rev().find(|c| !skip(c)),
         Direction::After => classes[i + 1..].iter().find(|c| !skip(c)),

@@ -25,7 +25,7 @@ pub(super) fn is_dateline(line: &str) -> bool {
         );
         let time = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)";
         Regex::new(&format!(
-            r"(?i)^(?:{label}\s+)?(?:{date}|{time})(?:(?:,?\s+|\s*[|,-]\s*)(?:{date}|{time}))*$"
+            r"(?i)^(?:{label}\s+)?(?:{date}|{time})(?:(?:,?\s+(?:at\s+)?|\s*[|,-]\s*)(?:{date}|{time}))*$"
         ))
         .expect("the dateline pattern is valid")
     });

@@ -44,10 +44,6 @@ pub(super) struct LineFeatures {
     /// Cyrillic), against all letters.
     pub listed_script_letters: usize,
     pub letters: usize,
-    /// Ends like a sentence (`.`, `!`, `?`, `:` or a closing quote after one).
-    pub ends_sentence: bool,
-    /// Holds © or starts with "copyright".
-    pub copyright: bool,
 }
 
 impl LineFeatures {
@@ -83,23 +79,12 @@ impl LineFeatures {
                 }
             }
         }
-        let last = line.trim_end().chars().next_back().unwrap_or(' ');
-        let trimmed = line
-            .trim_end()
-            .trim_end_matches(['"', '\'', '”', '’', ')', '»']);
         LineFeatures {
             chars: chars.saturating_sub(1),
             words,
             stop_words: per_language.into_iter().max().unwrap_or(0),
             listed_script_letters,
             letters,
-            ends_sentence: matches!(last, '.' | '!' | '?' | '。' | '！' | '？')
-                || trimmed.ends_with(['.', '!', '?', ':']),
-            copyright: line.contains('©')
-                || line
-                    .trim_start()
-                    .get(..9)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("copyright")),
         }
     }
 
@@ -124,7 +109,6 @@ mod tests {
         let features = LineFeatures::of(line);
         assert_eq!(features.words, 13);
         assert_eq!(features.chars, line.chars().count());
-        assert!(features.ends_sentence);
         assert!(features.stop_density() > 0.2);
         assert!(features.in_listed_script());
     }

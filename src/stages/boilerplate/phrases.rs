@@ -26,6 +26,9 @@ const LISTS: [(&str, &str); 9] = [
 
 /// `prefix` rules apply to lines of at most this many words.
 const PREFIX_MAX_WORDS: usize = 25;
+/// `prefix` rules of widget labels (teasers, menus, share buttons) apply to lines of at most
+/// this many words.
+const SHORT_PREFIX_MAX_WORDS: usize = 10;
 /// `contains` rules apply to lines of at most this many words.
 const CONTAINS_MAX_WORDS: usize = 40;
 /// Longer lines are never boilerplate phrases.
@@ -124,13 +127,22 @@ impl Phrases {
             if let Some(found) = self.prefixes.find(input)
                 && ends_word(&normalized, found.end())
             {
-                return Some(self.prefix_categories[found.pattern().as_usize()]);
+                let category = self.prefix_categories[found.pattern().as_usize()];
+                // A teaser or menu label is a few words; "More from the interview: Putin
+                // said that the talks would cover energy" is a sentence.
+                let long_form = matches!(
+                    category,
+                    "comment_form" | "legal" | "cookie_banner" | "newsletter" | "login"
+                );
+                if long_form || words <= SHORT_PREFIX_MAX_WORDS {
+                    return Some(category);
+                }
             }
         }
         self.contained
             .find_iter(&normalized)
             .find(|found| {
-                starts_word(&normalized, found.start()) && ends_word(&normalized, found.end())
+                starts_clause(&normalized, found.start()) && ends_word(&normalized, found.end())
             })
             .map(|found| self.contained_categories[found.pattern().as_usize()])
     }
@@ -144,11 +156,15 @@ fn automaton(patterns: &[String], start: StartKind) -> AhoCorasick {
         .expect("the embedded phrase lists build an automaton")
 }
 
-fn starts_word(text: &str, at: usize) -> bool {
+/// Whether a `contains` phrase at `at` starts the line or a clause of it ("© 2008 Reuters.
+/// All rights reserved"), not the middle of a sentence ("The band said all rights reserved
+/// under the contract...").
+fn starts_clause(text: &str, at: usize) -> bool {
     text[..at]
+        .trim_end()
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| c.is_ascii_digit() || (!c.is_alphanumeric() && c != '\'' && c != '"'))
 }
 
 fn ends_word(text: &str, at: usize) -> bool {
@@ -214,6 +230,16 @@ mod tests {
             category("Your email address will not be published. Required fields are marked *"),
             Some("comment_form")
         );
+    }
+
+    #[test]
+    fn sentences_that_mention_widget_words_do_not_match() {
+        for line in [
+            "The band said all rights reserved under the 1998 contract would return to its members.",
+            "More from the interview: Putin said that the talks would cover energy and trade.",
+        ] {
+            assert_eq!(category(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(super) fn find(
     segmentable: &mut Vec<(usize, usize)>,
 ) -> usize {
     let token = &input[start..end];
-    if is_protected(token) {
+    if is_plain_short(token) || is_protected(token) {
         return end;
     }
     let Some(core) = core_of(token) else {
@@ -61,9 +61,9 @@ pub(super) fn find(
             labelled,
         };
         letter_run_cuts(kept_core, &chars, context, &mut cuts);
-        cuts.sort_unstable_by_key(|cut| cut.0);
-        cuts.dedup_by_key(|cut| cut.0);
     }
+    cuts.sort_unstable_by_key(|cut| cut.0);
+    cuts.dedup_by_key(|cut| cut.0);
     for &(at, rule) in &cuts {
         repairs.push(Repair {
             start: offset + at,
@@ -85,35 +85,31 @@ pub(super) fn find(
     end
 }
 
+/// A token of at most five bytes with no capital after its first letter and no inner
+/// sentence end: nothing here can hold glue (the shortest repairable glue, a doubled
+/// three-letter word, has six letters). Most words of a text are like this.
+fn is_plain_short(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() <= 5
+        && bytes
+            .iter()
+            .skip(1)
+            .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+        && !bytes[..bytes.len().saturating_sub(1)]
+            .iter()
+            .any(|&b| matches!(b, b'.' | b'!' | b'?'))
+}
+
 /// Whether a token is a URL, an address, a handle, a hashtag or code, never to be split.
 fn is_protected(token: &str) -> bool {
-    token.starts_with('#')
-        || token.contains("://")
-        || token.contains("www.")
-        || token.contains("::")
-        || token.contains("->")
-        || token.bytes().any(|b| {
-            matches!(
-                b,
-                b'@' | b'_'
-                    | b'='
-                    | b'/'
-                    | b'\\'
-                    | b'<'
-                    | b'>'
-                    | b'{'
-                    | b'}'
-                    | b'['
-                    | b']'
-                    | b'|'
-                    | b'^'
-                    | b'~'
-                    | b'$'
-                    | b'%'
-                    | b'*'
-                    | b'`'
-                    | b'+'
-            )
+    let bytes = token.as_bytes();
+    bytes.first() == Some(&b'#')
+        || bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'@' | b'_' | b'=' | b'/' | b'\\' | b'<' | b'>' | b'{' | b'}' | b'[' | b']' | b'|'
+            | b'^' | b'~' | b'$' | b'%' | b'*' | b'`' | b'+' => true,
+            b':' => bytes.get(i + 1) == Some(&b':'),
+            b'.' => i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"),
+            _ => false,
         })
 }
 
@@ -160,9 +156,10 @@ pub(super) fn cased_runs(chars: &[(usize, char)]) -> impl Iterator<Item = (usize
 /// "evt.respondWith"), but not an ellipsis ("food.....mcdonaldsWork").
 fn is_code_like(core: &str) -> bool {
     core.contains(['(', ';', '='])
-        || core.as_bytes().windows(3).any(|w| {
-            w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_lowercase()
-        })
+        || core
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_lowercase())
 }
 
 /// A doubled form that is this common is a word of its own (couscous, tsetse, bonbon).
@@ -173,7 +170,7 @@ fn undoubled_len(core: &str) -> usize {
     let mut len = core.len();
     loop {
         let half = len / 2;
-        let doubled = len % 2 == 0
+        let doubled = len.is_multiple_of(2)
             && core.is_char_boundary(half)
             && core[..half] == core[half..len]
             && core[..half].chars().filter(|c| c.is_alphabetic()).count() >= 3;
@@ -188,7 +185,7 @@ fn undoubled_len(core: &str) -> usize {
 /// it ("QuickplaceQuickPlace"): the middle, where a space belongs.
 fn repeated_heading(core: &str) -> Option<usize> {
     let half = core.len() / 2;
-    let glued = core.len() % 2 == 0
+    let glued = core.len().is_multiple_of(2)
         && core.is_char_boundary(half)
         && core[..half] != core[half..]
         && core[..half].eq_ignore_ascii_case(&core[half..])
@@ -198,8 +195,8 @@ fn repeated_heading(core: &str) -> Option<usize> {
 
 /// File extensions and web domains that a scraper glues to the next word.
 const EXTENSIONS: [&str; 24] = [
-    "com", "cpp", "css", "csv", "doc", "docx", "edu", "gif", "gov", "htm", "html", "jpg",
-    "js", "json", "md", "mp3", "mp4", "net", "org", "pdf", "png", "txt", "wasm", "xml",
+    "com", "cpp", "css", "csv", "doc", "docx", "edu", "gif", "gov", "htm", "html", "jpg", "js",
+    "json", "md", "mp3", "mp4", "net", "org", "pdf", "png", "txt", "wasm", "xml",
 ];
 
 /// A file name or domain glued to the next word ("hello.wasmhello", "load-add.jsconst",
@@ -245,17 +242,23 @@ fn sentence_cuts(chars: &[(usize, char)], cuts: &mut Vec<(usize, &'static str)>)
         while k < chars.len() && matches!(chars[k].1, '.' | '!' | '?' | '…') {
             k += 1;
         }
-        let ends_word = run_start >= 2
-            && chars[run_start - 1].1.is_lowercase()
-            && (chars[run_start - 2].1.is_lowercase() || chars[run_start - 2].1.is_numeric());
+        // "said.The", "2019.The"; not "U.S.The" nor "e.g".
+        let word_end = |c: char| c.is_lowercase() || c.is_ascii_digit();
+        let ends_word =
+            run_start >= 2 && word_end(chars[run_start - 1].1) && word_end(chars[run_start - 2].1);
         let mut j = k;
         while j < chars.len() && matches!(chars[j].1, '"' | '\'' | ')' | '”' | '’' | '»') {
+            j += 1;
+        }
+        // The space goes before an opening quote: "journalism. “These".
+        let cut = j;
+        while j < chars.len() && matches!(chars[j].1, '“' | '‘' | '«') {
             j += 1;
         }
         let starts_sentence =
             j + 1 < chars.len() && chars[j].1.is_uppercase() && chars[j + 1].1.is_lowercase();
         if ends_word && starts_sentence {
-            cuts.push((chars[j].0, "sentence_glue"));
+            cuts.push((chars[cut].0, "sentence_glue"));
         }
     }
 }
@@ -277,32 +280,156 @@ const CODE_PREFIXES: [&str; 24] = [
 /// is one of these: PascalCase names and identifiers (SpiderMonkey, DevTools, TypeError,
 /// bodyUsed) join ordinary words far more often than a block boundary does.
 const SENTENCE_STARTS: [&str; 105] = [
-    "A", "About", "After", "Also", "Although", "An", "And", "Are", "As", "At", "Because",
-    "Before", "But", "By", "Click", "Comments", "Did", "Do", "Does", "Each", "Even", "Every",
-    "For", "From", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Is", "It",
-    "Its", "Just", "Last", "Many", "Me", "Meanwhile", "More", "Most", "My", "No", "Not", "Now",
-    "Of", "On", "One", "Only", "Or", "Our", "Photo", "Please", "Posted", "Published", "Read",
-    "Related", "See", "She", "Since", "So", "Some", "Source", "That", "The", "Their", "Then",
-    "There", "These", "They", "This", "Those", "Though", "To", "Today", "Tomorrow", "Updated",
-    "Us", "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Why", "With",
-    "Yesterday", "Yet", "You", "Your", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
-    "Nine", "Ten", "New",
+    "A",
+    "About",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "But",
+    "By",
+    "Click",
+    "Comments",
+    "Did",
+    "Do",
+    "Does",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Many",
+    "Me",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "Photo",
+    "Please",
+    "Posted",
+    "Published",
+    "Read",
+    "Related",
+    "See",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Source",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Tomorrow",
+    "Updated",
+    "Us",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "New",
 ];
 
 /// Months and days, which start a dateline glued to what comes before ("editorialJanuary",
 /// "NewarkNov-28").
 const DATE_WORDS: [&str; 31] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
+
+/// Sentence starts that also end product names ("PlugIn", "AddOn", "NewsNow").
+const PRODUCT_ENDINGS: [&str; 6] = ["How", "In", "Now", "On", "Out", "Up"];
 
 /// Two-letter words that may follow an acronym ("PMIt", "USGo"); not "Is", "As", "Us",
 /// which are more often an acronym's plural ("APIs", "FPGAs", "CPUs").
 const ACRONYM_FOLLOWERS: [&str; 16] = [
-    "At", "Be", "By", "Do", "Go", "He", "If", "In", "It", "Me", "My", "No", "Of", "On", "So",
-    "We",
+    "At", "Be", "By", "Do", "Go", "He", "If", "In", "It", "Me", "My", "No", "Of", "On", "So", "We",
 ];
 
 /// Two-letter words that end a sentence often enough to be glued to the next one
@@ -367,23 +494,30 @@ fn run_cuts(
         .iter()
         .filter(|c| c.kind == Boundary::Capitalized)
         .count();
-    // A PascalCase name of three parts ("PictureInPictureParent") or one the document uses
-    // more than once ("ScreamMyName") is written that way on purpose; only a date glued
-    // to it ("NewarkNov-28", "NewarkNov-27") is split off.
-    let named = context.mode == Mode::Strict
-        && (context.repeated.contains(run) || capitalized_humps >= 2);
-    let lower_humps = candidates.iter().filter(|c| c.kind != Boundary::Acronym).count();
-    if starts_lowercase
-        && (lower_humps >= 2 || CODE_PREFIXES.contains(&text(run_start, first.at)))
+    // A PascalCase name of three parts ("PictureInPictureParent", "ScreamMyName") is
+    // written that way on purpose; only a date glued to it ("NewarkNov-28") is split off.
+    let named = context.mode == Mode::Strict && capitalized_humps >= 2;
+    let lower_humps = candidates
+        .iter()
+        .filter(|c| c.kind != Boundary::Acronym)
+        .count();
+    if starts_lowercase && (lower_humps >= 2 || CODE_PREFIXES.contains(&text(run_start, first.at)))
     {
         return;
     }
     // First the boundaries sure on their own: a sentence start, a time of day.
     let mut sure = Vec::new();
     for (i, candidate) in candidates.iter().enumerate() {
-        let left_start = if i == 0 { run_start } else { candidates[i - 1].at };
+        let left_start = if i == 0 {
+            run_start
+        } else {
+            candidates[i - 1].at
+        };
         let right_end = candidates.get(i + 1).map_or(run_end, |c| c.at);
-        let (left, right) = (text(left_start, candidate.at), text(candidate.at, right_end));
+        let (left, right) = (
+            text(left_start, candidate.at),
+            text(candidate.at, right_end),
+        );
         let acronym = candidate.kind == Boundary::Acronym;
         let possessive_s = left == "s"
             && left_start == run_start
@@ -393,7 +527,10 @@ fn run_cuts(
         let right_long_enough =
             !acronym || right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right);
         let date = DATE_WORDS.contains(&right);
-        let starts_sentence = SENTENCE_STARTS.contains(&right)
+        // "PlugIn", "CheckIn", "AddOn", "NewsNow", "WikiHow": a capitalized word and a short
+        // sentence start make a product name more often than glue.
+        let product_like = !starts_lowercase && PRODUCT_ENDINGS.contains(&right);
+        let starts_sentence = (SENTENCE_STARTS.contains(&right) && !product_like)
             || SENTENCE_STARTS.contains(&capitalize(right).as_str())
             || date
             || (acronym && TIME_OF_DAY.contains(&left));
@@ -421,10 +558,7 @@ fn run_cuts(
             && is_glued_pair(
                 (text(part_start, candidate.at), text(candidate.at, part_end)),
                 candidate.kind,
-                part_end == run_end
-                    && chars
-                        .get(run_end)
-                        .map_or(context.labelled, |c| c.1 == ':'),
+                part_end == run_end && chars.get(run_end).map_or(context.labelled, |c| c.1 == ':'),
                 context,
             )
         {
@@ -453,10 +587,8 @@ fn is_glued_pair(
     pair.push_str(right);
     let starts_lowercase = left.starts_with(char::is_lowercase);
     let left_len = left.chars().count();
-    let unlisted = !context.repeated.contains(pair.as_str())
-        && !is_listed_word(&pair)
-        && !is_camel_case_name(&pair)
-        && is_known_word(right);
+    let once = !context.repeated.contains(pair.as_str());
+    let unlisted = !is_listed_word(&pair) && !is_camel_case_name(&pair) && is_known_word(right);
     match context.mode {
         // A label ("HerzfeldCast:") starts a line of its own; a byline ends with a name and
         // the text goes on ("By Stephen FidlerJosé Manuel Barroso").
@@ -474,9 +606,10 @@ fn is_glued_pair(
                     && (right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right))
             }
             _ if starts_lowercase => {
-                unlisted && (is_listed_word(left) && left_len >= 3 || TWO_LETTER_LEFT.contains(&left))
+                once && unlisted
+                    && (is_listed_word(left) && left_len >= 3 || TWO_LETTER_LEFT.contains(&left))
             }
-            _ => unlisted && left_len >= 3,
+            _ => once && unlisted && left_len >= 3,
         },
     }
 }
@@ -545,8 +678,8 @@ fn case_boundaries<'t>(
             }
             _ => continue,
         };
-        let name_prefix = kind == Boundary::Capitalized
-            && NAME_PREFIXES.contains(&text(previous_edge, p));
+        let name_prefix =
+            kind == Boundary::Capitalized && NAME_PREFIXES.contains(&text(previous_edge, p));
         if !name_prefix {
             candidates.push(Candidate { at: p, kind });
         }
@@ -560,7 +693,12 @@ fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .map(|first| {
+            first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -647,9 +785,10 @@ fn plain_words(
     }
 }
 
-/// Lowercase or capitalized ASCII letters, long enough to hold two words.
+/// Lowercase or capitalized ASCII letters, long enough to hold two words (a function word
+/// of two letters and a word of four, or of three and three).
 fn is_plain_word(word: &str) -> bool {
-    word.len() >= 5
+    word.len() >= 6
         && word.len() <= 40
         && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
         && word.as_bytes()[0].is_ascii_alphabetic()

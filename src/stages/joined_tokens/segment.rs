@@ -56,28 +56,53 @@ const JOINED_RATIO: u64 = 1_000;
 /// incautiously  -> none (in- is a prefix)      Ernestas -> none (a name)
 /// regularbasis  -> regular|basis, with Pairs::AnyCommon
 /// ```
-pub(super) fn split_point(word: &str, pairs: Pairs, frequencies: &WordFrequencies) -> Option<usize> {
+pub(super) fn split_point(
+    word: &str,
+    pairs: Pairs,
+    frequencies: &WordFrequencies,
+) -> Option<usize> {
     let mut buffer = [0u8; 40];
     let lower = buffer.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    let joined = frequencies.count(lower);
-    if joined >= MIN_CONTENT_COUNT {
+    if pairs == Pairs::WithFunctionWord
+        && !LEADING_FUNCTION_WORDS
+            .iter()
+            .any(|w| lower.len() > w.len() && lower.starts_with(w))
+        && !TRAILING_FUNCTION_WORDS
+            .iter()
+            .any(|w| lower.len() > w.len() && lower.ends_with(w))
+    {
         return None;
     }
+    let joined = frequencies.count(lower);
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();
     let mut best: Option<(u64, usize)> = None;
-    for cut in 1..lower.len() {
+    let mut consider = |cut: usize| {
         let (left, right) = lower.split_at(cut);
-        let Some(rarer) = split_strength(left, right, capitalized, pairs, frequencies) else {
-            continue;
-        };
-        if joined.saturating_mul(JOINED_RATIO) < rarer
+        if let Some(rarer) = split_strength(left, right, capitalized, pairs, frequencies)
+            && joined.saturating_mul(JOINED_RATIO) < rarer
             && best.is_none_or(|(best_count, _)| rarer > best_count)
         {
             best = Some((rarer, cut));
         }
+    };
+    match pairs {
+        // Only the cuts next to a function word can qualify.
+        Pairs::WithFunctionWord => {
+            for function_word in LEADING_FUNCTION_WORDS {
+                if lower.len() > function_word.len() && lower.starts_with(function_word) {
+                    consider(function_word.len());
+                }
+            }
+            for function_word in TRAILING_FUNCTION_WORDS {
+                if lower.len() > function_word.len() && lower.ends_with(function_word) {
+                    consider(lower.len() - function_word.len());
+                }
+            }
+        }
+        Pairs::AnyCommon => (1..lower.len()).for_each(&mut consider),
     }
     best.map(|(_, cut)| cut)
 }
@@ -125,7 +150,8 @@ mod tests {
     use super::*;
 
     fn split(word: &str) -> Option<(&str, &str)> {
-        split_point(word, Pairs::WithFunctionWord, WordFrequencies::english()).map(|cut| word.split_at(cut))
+        split_point(word, Pairs::WithFunctionWord, WordFrequencies::english())
+            .map(|cut| word.split_at(cut))
     }
 
     #[test]
@@ -138,7 +164,8 @@ mod tests {
     #[test]
     fn splits_two_content_words_once_glue_is_seen() {
         let split = |word| {
-            split_point(word, Pairs::AnyCommon, WordFrequencies::english()).map(|cut| word.split_at(cut))
+            split_point(word, Pairs::AnyCommon, WordFrequencies::english())
+                .map(|cut| word.split_at(cut))
         };
         assert_eq!(split("regularbasis"), Some(("regular", "basis")));
         assert_eq!(split("overall"), None);

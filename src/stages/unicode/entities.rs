@@ -51,22 +51,24 @@ const WINDOWS_1252_C1: [char; 32] = [
 /// when the reference is an ampersand that would form a new reference with the text after
 /// it (`&amp;eacute;` stays as it is, so decoding twice changes nothing more).
 pub(super) fn decode_at(text: &str) -> Option<(char, usize)> {
-    let (decoded, len) = parse_at(text)?;
-    if decoded == '&' && parse_at(&text[len..]).is_some() {
+    let (decoded, body_len) = parse_body(text.strip_prefix('&')?)?;
+    let len = body_len + 1;
+    if decoded == '&' && parse_body(&text[len..]).is_some() {
         return None;
     }
     Some((decoded, len))
 }
 
-fn parse_at(text: &str) -> Option<(char, usize)> {
-    let body = text.strip_prefix('&')?;
+/// Parses the reference body after an `&` ("amp;", "#8217;"): the character and the
+/// body's length in bytes, its `;` included.
+fn parse_body(body: &str) -> Option<(char, usize)> {
     let end = body.bytes().take(33).position(|b| b == b';')?;
     let name = &body[..end];
     let decoded = match name.strip_prefix('#') {
         Some(number) => numeric(number)?,
         None => NAMED.iter().find(|(n, _)| *n == name)?.1,
     };
-    Some((decoded, end + 2))
+    Some((decoded, end + 1))
 }
 
 fn numeric(number: &str) -> Option<char> {
