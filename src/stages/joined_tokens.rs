@@ -78,7 +78,7 @@ impl Stage for JoinedTokens {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let repairs = plan_repairs(input);
+        let repairs = plan_repairs(input, None);
         if repairs.is_empty() {
             return Cow::Borrowed(input);
         }
@@ -88,12 +88,15 @@ impl Stage for JoinedTokens {
         }
         let mut text = rewriter.finish().into_owned();
         // A repair can make a part show what its whole did not: "China’sChina’sThe"
-        // becomes "China’sChina’s The", whose first token is doubled. Repeat until the text
-        // is stable, so that the stage is idempotent; later rounds are recorded with their
-        // ranges mapped back to the stage's input.
+        // becomes "China’sChina’s The", whose first token is doubled. Repeat, on the lines
+        // the last round changed, until the text is stable, so that the stage is
+        // idempotent; later rounds are recorded with their ranges mapped back to the
+        // stage's input. (Lines a round left alone have nothing for the next one: the
+        // document-wide counts only fall as glue is repaired.)
         let mut rounds = vec![repairs];
         for _ in 1..MAX_ROUNDS {
-            let more = plan_repairs(&text);
+            let touched = touched_lines(&text, rounds.last().map_or(&[][..], Vec::as_slice));
+            let more = plan_repairs(&text, Some(&touched));
             if more.is_empty() {
                 break;
             }
@@ -113,16 +116,34 @@ impl Stage for JoinedTokens {
     }
 }
 
+/// Which lines of the text that `repairs` produced hold one of them (repairs never add or
+/// remove a line break, so a repair's line is the same before and after).
+fn touched_lines(text: &str, repairs: &[Repair]) -> Vec<bool> {
+    let mut touched = vec![false; memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1];
+    let mut line = 0;
+    let mut line_start = 0;
+    let mut shift: isize = 0;
+    for repair in repairs {
+        let at = repair.start.saturating_add_signed(shift);
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_start..at]).count();
+        line_start = at;
+        touched[line] = true;
+        shift += repair.insert.len() as isize - (repair.end - repair.start) as isize;
+    }
+    touched
+}
+
 /// Rounds of repairs after which the text is stable in every case seen; a bound, not a
 /// goal.
 const MAX_ROUNDS: usize = 8;
 
-/// Every repair the stage makes to `input`, in order.
-fn plan_repairs(input: &str) -> Vec<Repair> {
-    let repeated = repeated_camel_tokens(input);
-    let mut plan = Plan::make(input, Mode::Strict, &repeated);
+/// Every repair the stage makes to `input` (only on the lines marked in `only`, when
+/// given), in order.
+fn plan_repairs(input: &str, only: Option<&[bool]>) -> Vec<Repair> {
+    let mut plan = Plan::make(input, Mode::Strict, &boundaries::Repeated::default(), only);
     if plan.repairs.len() >= GLUE_SEEN_AFTER {
-        plan = Plan::make(input, Mode::GlueSeen, &repeated);
+        let repeated = repeated_camel_tokens(input);
+        plan = Plan::make(input, Mode::GlueSeen, &repeated, only);
     }
     let mut repairs = plan.repairs;
     let frequencies = WordFrequencies::english();
@@ -215,7 +236,12 @@ struct WordCount {
 }
 
 impl Plan {
-    fn make(input: &str, mode: Mode, repeated: &boundaries::Repeated<'_>) -> Plan {
+    fn make(
+        input: &str,
+        mode: Mode,
+        repeated: &boundaries::Repeated<'_>,
+        only: Option<&[bool]>,
+    ) -> Plan {
         let mut plan = Plan {
             repairs: Vec::new(),
             segmentable: Vec::new(),
@@ -224,11 +250,14 @@ impl Plan {
         };
         let mut previous_end = 0;
         for (start, end) in tokens(input) {
-            if memchr::memchr(b'\n', &input.as_bytes()[previous_end..start]).is_some() {
-                plan.lines.push(WordCount::default());
-            }
+            let breaks = memchr::memchr_iter(b'\n', &input.as_bytes()[previous_end..start]).count();
+            plan.lines
+                .extend(std::iter::repeat_with(WordCount::default).take(breaks));
             previous_end = end;
             let line = plan.lines.len() - 1;
+            if only.is_some_and(|lines| !lines.get(line).copied().unwrap_or(false)) {
+                continue;
+            }
             let before = plan.repairs.len();
             let segmentable_before = plan.segmentable.len();
             let kept_end = boundaries::find(

@@ -713,17 +713,129 @@ fn is_listed_word(word: &str) -> bool {
     word.is_ascii() && WordFrequencies::english().count(&word.to_ascii_lowercase()) > 0
 }
 
-/// The symbols of the chemical elements.
-const ELEMENTS: [&str; 118] = [
-    "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl",
-    "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As",
-    "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In",
-    "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb",
-    "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl",
-    "Pb", "Bi", "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", "Am", "Cm", "Bk",
-    "Cf", "Es", "Fm", "Md", "No", "Lr", "Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh",
-    "Fl", "Mc", "Lv", "Ts", "Og",
-];
+/// Whether `symbol` is the symbol of a chemical element.
+fn is_element(symbol: &str) -> bool {
+    matches!(
+        symbol,
+        "H" | "He"
+            | "Li"
+            | "Be"
+            | "B"
+            | "C"
+            | "N"
+            | "O"
+            | "F"
+            | "Ne"
+            | "Na"
+            | "Mg"
+            | "Al"
+            | "Si"
+            | "P"
+            | "S"
+            | "Cl"
+            | "Ar"
+            | "K"
+            | "Ca"
+            | "Sc"
+            | "Ti"
+            | "V"
+            | "Cr"
+            | "Mn"
+            | "Fe"
+            | "Co"
+            | "Ni"
+            | "Cu"
+            | "Zn"
+            | "Ga"
+            | "Ge"
+            | "As"
+            | "Se"
+            | "Br"
+            | "Kr"
+            | "Rb"
+            | "Sr"
+            | "Y"
+            | "Zr"
+            | "Nb"
+            | "Mo"
+            | "Tc"
+            | "Ru"
+            | "Rh"
+            | "Pd"
+            | "Ag"
+            | "Cd"
+            | "In"
+            | "Sn"
+            | "Sb"
+            | "Te"
+            | "I"
+            | "Xe"
+            | "Cs"
+            | "Ba"
+            | "La"
+            | "Ce"
+            | "Pr"
+            | "Nd"
+            | "Pm"
+            | "Sm"
+            | "Eu"
+            | "Gd"
+            | "Tb"
+            | "Dy"
+            | "Ho"
+            | "Er"
+            | "Tm"
+            | "Yb"
+            | "Lu"
+            | "Hf"
+            | "Ta"
+            | "W"
+            | "Re"
+            | "Os"
+            | "Ir"
+            | "Pt"
+            | "Au"
+            | "Hg"
+            | "Tl"
+            | "Pb"
+            | "Bi"
+            | "Po"
+            | "At"
+            | "Rn"
+            | "Fr"
+            | "Ra"
+            | "Ac"
+            | "Th"
+            | "Pa"
+            | "U"
+            | "Np"
+            | "Pu"
+            | "Am"
+            | "Cm"
+            | "Bk"
+            | "Cf"
+            | "Es"
+            | "Fm"
+            | "Md"
+            | "No"
+            | "Lr"
+            | "Rf"
+            | "Db"
+            | "Sg"
+            | "Bh"
+            | "Hs"
+            | "Mt"
+            | "Ds"
+            | "Rg"
+            | "Cn"
+            | "Nh"
+            | "Fl"
+            | "Mc"
+            | "Lv"
+            | "Ts"
+            | "Og"
+    )
+}
 
 /// Whether `core` reads as a formula of element symbols and counts ("NaCl", "H2O", "InGaAs").
 fn is_chemical_formula(core: &str) -> bool {
@@ -734,11 +846,10 @@ fn is_chemical_formula(core: &str) -> bool {
         if !bytes[i].is_ascii_uppercase() {
             return false;
         }
-        let two = i + 1 < bytes.len()
-            && bytes[i + 1].is_ascii_lowercase()
-            && ELEMENTS.contains(&&core[i..i + 2]);
+        let two =
+            i + 1 < bytes.len() && bytes[i + 1].is_ascii_lowercase() && is_element(&core[i..i + 2]);
         let len = if two { 2 } else { 1 };
-        if !ELEMENTS.contains(&&core[i..i + len]) {
+        if !is_element(&core[i..i + len]) {
             return false;
         }
         i += len;

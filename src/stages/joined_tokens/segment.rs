@@ -5,25 +5,112 @@ use crate::words::WordFrequencies;
 /// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
 /// Words that are also productive prefixes (in, on, out, up, under, over, as, be, for,
 /// with, can) are left out: "incautiously", "onboarding" and "cannot" are words.
-const LEADING_FUNCTION_WORDS: [&str; 45] = [
-    "about", "all", "also", "and", "any", "are", "between", "could", "during", "each", "every",
-    "from", "had", "has", "have", "her", "his", "into", "its", "just", "more", "most", "much",
-    "must", "not", "of", "only", "our", "should", "some", "such", "than", "that", "the", "their",
-    "then", "there", "these", "this", "those", "very", "was", "were", "which", "would",
-];
+fn is_leading_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "about"
+            | "all"
+            | "also"
+            | "and"
+            | "any"
+            | "are"
+            | "between"
+            | "could"
+            | "during"
+            | "each"
+            | "every"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "her"
+            | "his"
+            | "into"
+            | "its"
+            | "just"
+            | "more"
+            | "most"
+            | "much"
+            | "must"
+            | "not"
+            | "of"
+            | "only"
+            | "our"
+            | "should"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "then"
+            | "there"
+            | "these"
+            | "this"
+            | "those"
+            | "very"
+            | "was"
+            | "were"
+            | "which"
+            | "would"
+    )
+}
 
 /// Function words that glue onto the end of the previous word ("Russiaand", "betweenthe").
-const TRAILING_FUNCTION_WORDS: [&str; 28] = [
-    "all", "and", "are", "at", "but", "by", "for", "from", "had", "has", "have", "in", "is", "it",
-    "its", "not", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which",
-    "with",
-];
+fn is_trailing_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "all"
+            | "and"
+            | "are"
+            | "at"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "not"
+            | "of"
+            | "on"
+            | "or"
+            | "that"
+            | "the"
+            | "their"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "which"
+            | "with"
+    )
+}
 
 /// The function words that may end a capitalized token ("Russiaand", "Papyriin"): names end
 /// in "-as", "-an", "-is", "-on" or "-or" too often for the others.
-const TRAILING_AFTER_CAPITAL: [&str; 13] = [
-    "and", "by", "for", "from", "had", "has", "have", "in", "of", "that", "the", "was", "with",
-];
+fn is_trailing_after_capital(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "by"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "in"
+            | "of"
+            | "that"
+            | "the"
+            | "was"
+            | "with"
+    )
+}
 
 /// The content word of a split must be at least this common (one in a million words)...
 const MIN_CONTENT_COUNT: u64 = 1_000_000;
@@ -66,14 +153,23 @@ pub(super) fn split_point(
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    if pairs == Pairs::WithFunctionWord
-        && !LEADING_FUNCTION_WORDS
-            .iter()
-            .any(|w| lower.len() > w.len() && lower.starts_with(w))
-        && !TRAILING_FUNCTION_WORDS
-            .iter()
-            .any(|w| lower.len() > w.len() && lower.ends_with(w))
-    {
+    // The cuts next to a function word: the only ones a split may use, unless any pair of
+    // common words may be (then every cut is tried).
+    let mut function_cuts = [0usize; 12];
+    let mut found = 0;
+    for len in 2..=7.min(lower.len() - 1) {
+        if is_leading_function_word(&lower[..len]) {
+            function_cuts[found] = len;
+            found += 1;
+        }
+    }
+    for len in 1..=5.min(lower.len() - 1) {
+        if is_trailing_function_word(&lower[lower.len() - len..]) {
+            function_cuts[found] = lower.len() - len;
+            found += 1;
+        }
+    }
+    if pairs == Pairs::WithFunctionWord && found == 0 {
         return None;
     }
     let joined = frequencies.count(lower);
@@ -89,19 +185,7 @@ pub(super) fn split_point(
         }
     };
     match pairs {
-        // Only the cuts next to a function word can qualify.
-        Pairs::WithFunctionWord => {
-            for function_word in LEADING_FUNCTION_WORDS {
-                if lower.len() > function_word.len() && lower.starts_with(function_word) {
-                    consider(function_word.len());
-                }
-            }
-            for function_word in TRAILING_FUNCTION_WORDS {
-                if lower.len() > function_word.len() && lower.ends_with(function_word) {
-                    consider(lower.len() - function_word.len());
-                }
-            }
-        }
+        Pairs::WithFunctionWord => function_cuts[..found].iter().for_each(|&cut| consider(cut)),
         Pairs::AnyCommon => (1..lower.len()).for_each(&mut consider),
     }
     best.map(|(_, cut)| cut)
@@ -124,14 +208,14 @@ fn split_strength(
     } else {
         MIN_CONTENT_LEN
     };
-    if !capitalized && LEADING_FUNCTION_WORDS.contains(&left) {
+    if !capitalized && is_leading_function_word(left) {
         let content = common(right, content_min_len)?;
         return Some(content.min(frequencies.count(left)));
     }
     let trailing = if capitalized {
-        TRAILING_AFTER_CAPITAL.contains(&right)
+        is_trailing_after_capital(right)
     } else {
-        TRAILING_FUNCTION_WORDS.contains(&right)
+        is_trailing_function_word(right)
     };
     if trailing {
         let content = common(left, content_min_len)?;
