@@ -92,7 +92,7 @@ fn clean_word_into(
     rewriter: &mut Rewriter<'_, '_>,
 ) {
     let word = &input[range.clone()];
-    if !word.bytes().any(may_need_work) {
+    if !word.bytes().any(may_need_work) || is_clean_word(word) {
         return;
     }
     let Some(rule) = clean_word(word, buffer) else {
@@ -106,6 +106,24 @@ fn clean_word_into(
         std::mem::swap(buffer, &mut next);
     }
     rewriter.replace(range, buffer, rule);
+}
+
+/// Whether a word with bytes beyond ASCII is clean already, checked without building a
+/// copy: most are ("China’s", "Купрін").
+fn is_clean_word(word: &str) -> bool {
+    !word.contains(['&', '\r'])
+        && word
+            .chars()
+            .all(|c| c.is_ascii() && !c.is_ascii_control() || !c.is_ascii() && is_plain_char(c))
+        && is_nfc_quick(word.chars()) == IsNormalized::Yes
+}
+
+/// A character beyond ASCII that this stage never changes on its own.
+fn is_plain_char(c: char) -> bool {
+    !matches!(c,
+        '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{1680}' | '\u{180e}' | '\u{2000}'..='\u{200d}'
+        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{2060}' | '\u{3000}'
+        | '\u{feff}')
 }
 
 /// Writes the cleaned `word` into `out`; returns the first rule that changed it, or `None`

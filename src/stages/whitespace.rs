@@ -100,6 +100,13 @@ impl Stage for Whitespace {
 /// visible character) and removes the trailing ones.
 fn collapse_inner_runs(input: &str, start: usize, end: usize, rewriter: &mut Rewriter<'_, '_>) {
     let bytes = input.as_bytes();
+    let line = &bytes[start..end];
+    let tidy = !matches!(line.last(), Some(b' ' | b'\t'))
+        && memchr::memchr(b'\t', line).is_none()
+        && memchr::memmem::find(line, b"  ").is_none();
+    if tidy {
+        return;
+    }
     let mut i = start;
     while i < end {
         if bytes[i] != b' ' && bytes[i] != b'\t' {

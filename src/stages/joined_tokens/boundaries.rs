@@ -33,7 +33,33 @@ pub(super) fn find(
     segmentable: &mut Vec<(usize, usize)>,
 ) -> usize {
     let token = &input[start..end];
-    if is_plain_short(token) || is_protected(token) {
+    if is_plain_short(token) {
+        return end;
+    }
+    if let Some((word_start, word_end)) = plain_word_bounds(token) {
+        // The common case: one plain word with its punctuation. Only a doubled word or two
+        // glued ones can hide in it.
+        let word = &token[word_start..word_end];
+        let half = word.len() / 2;
+        let doubled = word.len().is_multiple_of(2)
+            && word.len() >= 6
+            && word[..half] == word[half..]
+            && !is_doubled_word(word);
+        if doubled {
+            repairs.push(Repair {
+                start: start + word_start + half,
+                end: start + word_end,
+                insert: "",
+                rule: "doubled",
+            });
+            return start + word_start + half;
+        }
+        if is_plain_word(word) {
+            segmentable.push((start + word_start, start + word_end));
+        }
+        return end;
+    }
+    if is_protected(token) {
         return end;
     }
     let Some(core) = core_of(token) else {
@@ -98,6 +124,26 @@ fn is_plain_short(token: &str) -> bool {
         && !bytes[..bytes.len().saturating_sub(1)]
             .iter()
             .any(|&b| matches!(b, b'.' | b'!' | b'?'))
+}
+
+/// The byte range of the word in a token that is one plain ASCII word (lowercase or
+/// capitalized, or all lowercase after an opening quote) with at most some punctuation
+/// around it: "(Russiaand,", "“sidelines".
+fn plain_word_bounds(token: &str) -> Option<(usize, usize)> {
+    let bytes = token.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'['))?;
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''))
+            .count();
+    let word = bytes.get(start..end)?;
+    let plain = word.first()?.is_ascii_alphabetic()
+        && word[1..].iter().all(u8::is_ascii_lowercase);
+    plain.then_some((start, end))
 }
 
 /// Whether a token is a URL, an address, a handle, a hashtag or code, never to be split.
