@@ -163,8 +163,19 @@ pub fn run() -> i32 {
 }
 
 fn print_stages() {
-    for stage in Pipeline::default().stages() {
-        println!("{:<14} {}", stage.name(), stage.summary());
+    let every_stage = Config {
+        repeats: Some(RepeatScope::Consecutive),
+        ..Config::default()
+    }
+    .build_every_stage();
+    let default_names: Vec<&str> = Pipeline::default().stages().map(|s| s.name()).collect();
+    for stage in every_stage.stages() {
+        let off = if default_names.contains(&stage.name()) {
+            ""
+        } else {
+            " (off by default)"
+        };
+        println!("{:<14} {}{off}", stage.name(), stage.summary());
     }
 }
 

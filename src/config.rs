@@ -111,6 +111,15 @@ impl Config {
         Ok(self.build_pipeline())
     }
 
+    /// Every stage, in pipeline order, with these settings (`repeats` included).
+    pub fn build_every_stage(&self) -> Pipeline {
+        Config {
+            stages: Some(STAGE_ORDER.iter().map(|name| name.to_string()).collect()),
+            ..self.clone()
+        }
+        .build_pipeline()
+    }
+
     /// The pipeline, with stage names already known to be valid.
     pub(crate) fn build_pipeline(&self) -> Pipeline {
         let wanted = |name: &str| match &self.stages {

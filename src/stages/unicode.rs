@@ -55,24 +55,34 @@ impl Stage for Unicode {
             return Cow::Borrowed(input);
         }
         let bytes = input.as_bytes();
+        let is_break = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
         let mut cleaned = String::new();
-        let mut word_start = 0;
-        for (i, &byte) in bytes.iter().enumerate() {
-            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
-                continue;
-            }
-            clean_word_into(input, word_start..i, &mut cleaned, &mut rewriter);
-            word_start = i + 1;
-            if byte == b'\r' {
+        // Jump from one byte that may need work to the next; only the words holding one
+        // are looked at.
+        let mut at = 0;
+        while let Some(found) = bytes[at..].iter().position(|&b| may_need_work(b)) {
+            let i = at + found;
+            if bytes[i] == b'\r' {
                 if bytes.get(i + 1) == Some(&b'\n') {
                     rewriter.remove(i..i + 1, "line_break");
                 } else {
                     rewriter.replace(i..i + 1, "\n", "line_break");
                 }
+                at = i + 1;
+                continue;
             }
+            let word_start = bytes[at..i]
+                .iter()
+                .rposition(is_break)
+                .map_or(at, |p| at + p + 1);
+            let word_end = bytes[i..]
+                .iter()
+                .position(is_break)
+                .map_or(bytes.len(), |p| i + p);
+            clean_word_into(input, word_start..word_end, &mut cleaned, &mut rewriter);
+            at = word_end;
         }
-        clean_word_into(input, word_start..input.len(), &mut cleaned, &mut rewriter);
         rewriter.finish()
     }
 }

@@ -191,6 +191,16 @@ pub(super) fn normalize(line: &str) -> String {
         .trim_start_matches(is_leading_symbol)
         .trim_end_matches(is_trailing_symbol);
     let mut out = String::with_capacity(trimmed.len());
+    if trimmed.is_ascii() {
+        for word in trimmed.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');

@@ -138,11 +138,15 @@ fn plain_word_bounds(token: &str) -> Option<(usize, usize)> {
         - bytes
             .iter()
             .rev()
-            .take_while(|b| matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''))
+            .take_while(|b| {
+                matches!(
+                    b,
+                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
+                )
+            })
             .count();
     let word = bytes.get(start..end)?;
-    let plain = word.first()?.is_ascii_alphabetic()
-        && word[1..].iter().all(u8::is_ascii_lowercase);
+    let plain = word.first()?.is_ascii_alphabetic() && word[1..].iter().all(u8::is_ascii_lowercase);
     plain.then_some((start, end))
 }
 

@@ -1,0 +1,281 @@
+//! The `unscrape` binary: stdin text and JSONL, files and folders, options, errors and exit
+//! codes.
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SEED: &str = include_str!("../fixtures/seed/dw-xi-putin-scraped.txt");
+const SEED_CLEAN: &str = include_str!("../fixtures/seed/dw-xi-putin-clean.txt");
+
+fn unscrape() -> Command {
+    Command::cargo_bin("unscrape").expect("the binary is built")
+}
+
+#[test]
+fn cleans_stdin_text_to_stdout() {
+    unscrape()
+        .arg("clean")
+        .write_stdin(SEED)
+        .assert()
+        .success()
+        .stdout(SEED_CLEAN);
+}
+
+#[test]
+fn cleans_stdin_jsonl_keeping_fields_and_order() {
+    let input = concat!(
+        r#"{"id":"b","text":"said.The  talks","lang":"en"}"#,
+        "\n",
+        r#"{"id":"a","text":"Xi\u00a0Jinping","url":"https://example.com/x"}"#,
+        "\n"
+    );
+    unscrape()
+        .arg("clean")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(concat!(
+            r#"{"id":"b","text":"said. The talks","lang":"en"}"#,
+            "\n",
+            r#"{"id":"a","text":"Xi Jinping","url":"https://example.com/x"}"#,
+            "\n"
+        ));
+}
+
+#[test]
+fn text_field_option_names_the_field() {
+    unscrape()
+        .args(["clean", "--text-field", "body"])
+        .write_stdin("{\"body\":\"“Hi”  there\"}\n")
+        .assert()
+        .success()
+        .stdout("{\"body\":\"\\\"Hi\\\" there\"}\n");
+}
+
+#[test]
+fn cleans_a_file_into_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("page.txt");
+    let output = dir.path().join("page.clean.txt");
+    fs::write(&input, SEED).unwrap();
+    unscrape()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read_to_string(&output).unwrap(), SEED_CLEAN);
+}
+
+#[test]
+fn cleans_several_files_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["one.txt", "two.txt"] {
+        fs::write(dir.path().join(name), SEED).unwrap();
+    }
+    let out = dir.path().join("clean/");
+    unscrape()
+        .arg("clean")
+        .arg(dir.path().join("one.txt"))
+        .arg(dir.path().join("two.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    for name in ["one.txt", "two.txt"] {
+        assert_eq!(fs::read_to_string(out.join(name)).unwrap(), SEED_CLEAN);
+    }
+}
+
+#[test]
+fn decodes_a_file_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("latin1.txt");
+    fs::write(
+        &input,
+        b"Le caf\xe9 de la gare est ferm\xe9 depuis lundi.\n",
+    )
+    .unwrap();
+    unscrape()
+        .arg("clean")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("Le café de la gare est fermé depuis lundi.\n");
+}
+
+#[test]
+fn runs_only_the_chosen_stages() {
+    unscrape()
+        .args(["clean", "--stages", "quotes"])
+        .write_stdin("“Russiaand”  \n\n\n\nPlease enter your comment!\n")
+        .assert()
+        .success()
+        .stdout("\"Russiaand\"  \n\n\n\nPlease enter your comment!\n\n");
+}
+
+#[test]
+fn quotes_keep_leaves_curly_quotes() {
+    unscrape()
+        .args(["clean", "--quotes", "keep"])
+        .write_stdin("Xi’s trip, “a visit for peace”")
+        .assert()
+        .success()
+        .stdout("Xi’s trip, “a visit for peace”\n");
+}
+
+#[test]
+fn reads_settings_from_a_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("unscrape.toml");
+    fs::write(&config, "quotes = \"keep\"\ndashes = \"ascii\"\n").unwrap();
+    unscrape()
+        .arg("clean")
+        .arg("--config")
+        .arg(&config)
+        .write_stdin("Xi’s trip — “a visit for peace”")
+        .assert()
+        .success()
+        .stdout("Xi’s trip - “a visit for peace”\n");
+}
+
+#[test]
+fn a_bad_config_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("unscrape.toml");
+    fs::write(&config, "quotes = \"sideways\"\n").unwrap();
+    unscrape()
+        .arg("clean")
+        .arg("--config")
+        .arg(&config)
+        .write_stdin("text")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("unscrape.toml").and(predicate::str::contains("sideways")),
+        );
+}
+
+#[test]
+fn an_unknown_stage_is_a_usage_error_that_lists_the_stages() {
+    unscrape()
+        .args(["clean", "--stages", "quotes,typos"])
+        .write_stdin("text")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown stage `typos`").and(predicate::str::contains(
+                "unicode, quotes, joined_tokens, repeats, boilerplate, whitespace",
+            )),
+        );
+}
+
+#[test]
+fn stages_lists_every_stage_in_order() {
+    let output = unscrape()
+        .arg("stages")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let names: Vec<String> = String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|line| line.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "unicode",
+            "quotes",
+            "joined_tokens",
+            "repeats",
+            "boilerplate",
+            "whitespace"
+        ]
+    );
+}
+
+#[test]
+fn explain_shows_what_each_stage_did_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("seed.txt");
+    fs::write(&input, SEED).unwrap();
+    unscrape()
+        .arg("explain")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("comment_form")
+                .and(predicate::str::contains(
+                    "removed: \"Please enter your comment!\"",
+                ))
+                .and(predicate::str::contains("\"Russiaand\" → \"Russia and\""))
+                .and(predicate::str::contains("doubled")),
+        );
+}
+
+#[test]
+fn bad_jsonl_records_go_to_the_rejects_file_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dump.jsonl");
+    let output = dir.path().join("out.jsonl");
+    fs::write(
+        &input,
+        concat!(
+            "{\"id\":1,\"text\":\"said.The end\"}\n",
+            "{\"id\":2,\"text\":\n",
+            "{\"id\":3}\n",
+            "[1,2]\n",
+            "{\"id\":5,\"text\":7}\n",
+            "{\"id\":6,\"text\":\"ok\"}\n"
+        ),
+    )
+    .unwrap();
+    unscrape()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("4 record(s) rejected"));
+    assert_eq!(
+        fs::read_to_string(&output).unwrap(),
+        "{\"id\":1,\"text\":\"said. The end\"}\n{\"id\":6,\"text\":\"ok\"}\n"
+    );
+    let rejects = fs::read_to_string(dir.path().join("out.jsonl.rejects.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = rejects
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(u64, &str)> = lines
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(summary[0].0, 2);
+    assert!(summary[0].1.starts_with("the line is not valid JSON"));
+    assert_eq!(summary[1], (3, "the record has no `text` field"));
+    assert_eq!(summary[2], (4, "the line is JSON but not an object"));
+    assert_eq!(summary[3], (5, "the record's `text` field is not a string"));
+    assert!(
+        lines
+            .iter()
+            .all(|r| r["source"].as_str().unwrap().ends_with("dump.jsonl"))
+    );
+}
+
+#[test]
+fn a_missing_input_file_is_named() {
+    unscrape()
+        .args(["clean", "no/such/file.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/file.txt"));
+}
