@@ -78,7 +78,7 @@ impl Stage for JoinedTokens {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let repairs = plan_repairs(input, None);
+        let (repairs, english) = plan_repairs(input, None);
         if repairs.is_empty() {
             return Cow::Borrowed(input);
         }
@@ -88,15 +88,16 @@ impl Stage for JoinedTokens {
         }
         let mut text = rewriter.finish().into_owned();
         // A repair can make a part show what its whole did not: "China’sChina’sThe"
-        // becomes "China’sChina’s The", whose first token is doubled. Repeat, on the lines
+        // becomes "China’sChina’s The", whose first token is doubled. Repeat, on the tokens
         // the last round changed, until the text is stable, so that the stage is
         // idempotent; later rounds are recorded with their ranges mapped back to the
-        // stage's input. (Lines a round left alone have nothing for the next one: the
-        // document-wide counts only fall as glue is repaired.)
+        // stage's input. (Tokens a round left alone have nothing for the next one: the
+        // document-wide counts only fall as glue is repaired, and each line's language was
+        // decided on its words as they read after the repairs.)
         let mut rounds = vec![repairs];
         for _ in 1..MAX_ROUNDS {
-            let touched = touched_lines(&text, rounds.last().map_or(&[][..], Vec::as_slice));
-            let more = plan_repairs(&text, Some(&touched));
+            let touched = touched_tokens(&text, rounds.last().map_or(&[][..], Vec::as_slice));
+            let (more, _) = plan_repairs(&text, Some((&touched, &english)));
             if more.is_empty() {
                 break;
             }
@@ -116,19 +117,45 @@ impl Stage for JoinedTokens {
     }
 }
 
-/// Which lines of the text that `repairs` produced hold one of them (repairs never add or
-/// remove a line break, so a repair's line is the same before and after).
-fn touched_lines(text: &str, repairs: &[Repair]) -> Vec<bool> {
-    let mut touched = vec![false; memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1];
+/// The tokens of the text that `repairs` produced which hold or touch one of them, with
+/// their lines (repairs never add or remove a line break).
+fn touched_tokens(text: &str, repairs: &[Repair]) -> Vec<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut touched: Vec<(usize, usize, usize)> = Vec::new();
     let mut line = 0;
-    let mut line_start = 0;
+    let mut counted_to = 0;
     let mut shift: isize = 0;
     for repair in repairs {
         let at = repair.start.saturating_add_signed(shift);
-        line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_start..at]).count();
-        line_start = at;
-        touched[line] = true;
+        let after = at + repair.insert.len();
         shift += repair.insert.len() as isize - (repair.end - repair.start) as isize;
+        let start = bytes[..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        let end = bytes[after..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| after + p);
+        let start = start.max(touched.last().map_or(0, |t| t.1));
+        line += bytes[counted_to.min(start)..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = counted_to.max(start);
+        // The repaired stretch may hold a space the repair inserted: one token each side.
+        let mut token_start = start;
+        for (i, &b) in bytes[start..end].iter().enumerate() {
+            if b.is_ascii_whitespace() {
+                if start + i > token_start {
+                    touched.push((token_start, start + i, line));
+                }
+                token_start = start + i + 1;
+            }
+        }
+        if end > token_start {
+            touched.push((token_start, end, line));
+        }
     }
     touched
 }
@@ -137,14 +164,22 @@ fn touched_lines(text: &str, repairs: &[Repair]) -> Vec<bool> {
 /// goal.
 const MAX_ROUNDS: usize = 8;
 
-/// Every repair the stage makes to `input` (only on the lines marked in `only`, when
-/// given), in order.
-fn plan_repairs(input: &str, only: Option<&[bool]>) -> Vec<Repair> {
+/// Tokens to look at (byte range and line) and whether each line is English, for a round
+/// that looks at some tokens only.
+type Only<'s> = (&'s [(usize, usize, usize)], &'s [bool]);
+
+/// Every repair the stage makes to `input` (only to the tokens of `only`, when given), in
+/// order, and whether each line of `input` is English.
+fn plan_repairs(input: &str, only: Option<Only<'_>>) -> (Vec<Repair>, Vec<bool>) {
     let mut plan = Plan::make(input, Mode::Strict, &boundaries::Repeated::default(), only);
     if plan.repairs.len() >= GLUE_SEEN_AFTER {
         let repeated = repeated_camel_tokens(input);
         plan = Plan::make(input, Mode::GlueSeen, &repeated, only);
     }
+    let english = match only {
+        Some((_, english)) => english.to_vec(),
+        None => plan.lines.iter().map(WordCount::looks_english).collect(),
+    };
     let mut repairs = plan.repairs;
     let frequencies = WordFrequencies::english();
     let split = |pairs| {
@@ -152,7 +187,7 @@ fn plan_repairs(input: &str, only: Option<&[bool]>) -> Vec<Repair> {
             .iter()
             .zip(&plan.segmentable_lines)
             .filter(|&(&(start, end), &line)| {
-                plan.lines[line].looks_english() || is_byline_glue(input, start, end)
+                english.get(line).copied().unwrap_or(false) || is_byline_glue(input, start, end)
             })
             .filter_map(|(&(start, end), _)| {
                 segment::split_point(&input[start..end], pairs, frequencies).map(|cut| start + cut)
@@ -174,7 +209,7 @@ fn plan_repairs(input: &str, only: Option<&[bool]>) -> Vec<Repair> {
         rule: "word_glue",
     }));
     repairs.sort_by_key(|r| (r.start, r.end));
-    repairs
+    (repairs, english)
 }
 
 /// `text` with the (ordered) repairs made.
@@ -240,7 +275,7 @@ impl Plan {
         input: &str,
         mode: Mode,
         repeated: &boundaries::Repeated<'_>,
-        only: Option<&[bool]>,
+        only: Option<Only<'_>>,
     ) -> Plan {
         let mut plan = Plan {
             repairs: Vec::new(),
@@ -248,16 +283,32 @@ impl Plan {
             segmentable_lines: Vec::new(),
             lines: vec![WordCount::default()],
         };
+        if let Some((tokens, _)) = only {
+            for &(start, end, line) in tokens {
+                let found_before = plan.segmentable.len();
+                boundaries::find(
+                    input,
+                    (start, end),
+                    mode,
+                    repeated,
+                    &mut plan.repairs,
+                    &mut plan.segmentable,
+                );
+                let found = plan.segmentable.len() - found_before;
+                plan.segmentable_lines.extend(std::iter::repeat_n(line, found));
+            }
+            return plan;
+        }
         let mut previous_end = 0;
         for (start, end) in tokens(input) {
-            let breaks = memchr::memchr_iter(b'\n', &input.as_bytes()[previous_end..start]).count();
+            let breaks = input.as_bytes()[previous_end..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             plan.lines
                 .extend(std::iter::repeat_with(WordCount::default).take(breaks));
             previous_end = end;
             let line = plan.lines.len() - 1;
-            if only.is_some_and(|lines| !lines.get(line).copied().unwrap_or(false)) {
-                continue;
-            }
             let before = plan.repairs.len();
             let segmentable_before = plan.segmentable.len();
             let kept_end = boundaries::find(
@@ -286,7 +337,14 @@ impl Plan {
 
 impl WordCount {
     fn add(&mut self, token: &str) {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let bytes = token.as_bytes();
+        let word = if bytes.is_ascii() {
+            let start = bytes.iter().position(u8::is_ascii_alphanumeric).unwrap_or(bytes.len());
+            let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |p| p + 1);
+            &token[start..end]
+        } else {
+            token.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if word.is_empty() {
             return;
         }
