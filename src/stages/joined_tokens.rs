@@ -295,7 +295,8 @@ impl Plan {
                     &mut plan.segmentable,
                 );
                 let found = plan.segmentable.len() - found_before;
-                plan.segmentable_lines.extend(std::iter::repeat_n(line, found));
+                plan.segmentable_lines
+                    .extend(std::iter::repeat_n(line, found));
             }
             return plan;
         }
@@ -339,8 +340,14 @@ impl WordCount {
     fn add(&mut self, token: &str) {
         let bytes = token.as_bytes();
         let word = if bytes.is_ascii() {
-            let start = bytes.iter().position(u8::is_ascii_alphanumeric).unwrap_or(bytes.len());
-            let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |p| p + 1);
+            let start = bytes
+                .iter()
+                .position(u8::is_ascii_alphanumeric)
+                .unwrap_or(bytes.len());
+            let end = bytes
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .map_or(start, |p| p + 1);
             &token[start..end]
         } else {
             token.trim_matches(|c: char| !c.is_alphanumeric())

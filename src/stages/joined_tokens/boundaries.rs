@@ -639,29 +639,31 @@ fn is_glued_pair(
     let left_len = left.chars().count();
     let once = !context.repeated.contains(pair.as_str());
     let unlisted = !is_listed_word(&pair) && !is_camel_case_name(&pair) && is_known_word(right);
-    match context.mode {
-        // A label ("HerzfeldCast:") starts a line of its own; a byline ends with a name and
-        // the text goes on ("By Stephen FidlerJosé Manuel Barroso").
-        Mode::Strict => {
-            unlisted
-                && (labelled || is_first_name(right))
-                && kind == Boundary::Capitalized
-                && !starts_lowercase
-                && left_len >= 3
+    // A label ("HerzfeldCast:") starts a line of its own; a byline ends with a name and the
+    // text goes on ("By Stephen FidlerJosé Manuel Barroso"). Glue in any document, so that
+    // a document that shows glue splits at least what one that does not would.
+    let label_or_byline = unlisted
+        && (labelled || is_first_name(right))
+        && kind == Boundary::Capitalized
+        && !starts_lowercase
+        && left_len >= 3;
+    label_or_byline
+        || match context.mode {
+            Mode::Strict => false,
+            Mode::GlueSeen => match kind {
+                Boundary::Acronym => {
+                    left_len >= 2
+                        && is_listed_word(right)
+                        && (right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right))
+                }
+                _ if starts_lowercase => {
+                    once && unlisted
+                        && (is_listed_word(left) && left_len >= 3
+                            || TWO_LETTER_LEFT.contains(&left))
+                }
+                _ => once && unlisted && left_len >= 3,
+            },
         }
-        Mode::GlueSeen => match kind {
-            Boundary::Acronym => {
-                left_len >= 2
-                    && is_listed_word(right)
-                    && (right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right))
-            }
-            _ if starts_lowercase => {
-                once && unlisted
-                    && (is_listed_word(left) && left_len >= 3 || TWO_LETTER_LEFT.contains(&left))
-            }
-            _ => once && unlisted && left_len >= 3,
-        },
-    }
 }
 
 /// The kinds of case boundary inside a run of letters.
