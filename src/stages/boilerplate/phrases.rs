@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 /// The phrase lists, one per language.
@@ -150,6 +150,7 @@ impl Phrases {
 
 fn automaton(patterns: &[String], start: StartKind) -> AhoCorasick {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(start)
         .build(patterns)
