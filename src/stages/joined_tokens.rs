@@ -285,18 +285,7 @@ impl Plan {
         };
         if let Some((tokens, _)) = only {
             for &(start, end, line) in tokens {
-                let found_before = plan.segmentable.len();
-                boundaries::find(
-                    input,
-                    (start, end),
-                    mode,
-                    repeated,
-                    &mut plan.repairs,
-                    &mut plan.segmentable,
-                );
-                let found = plan.segmentable.len() - found_before;
-                plan.segmentable_lines
-                    .extend(std::iter::repeat_n(line, found));
+                plan.examine(input, (start, end, line), mode, repeated);
             }
             return plan;
         }
@@ -311,18 +300,7 @@ impl Plan {
             previous_end = end;
             let line = plan.lines.len() - 1;
             let before = plan.repairs.len();
-            let segmentable_before = plan.segmentable.len();
-            let kept_end = boundaries::find(
-                input,
-                (start, end),
-                mode,
-                repeated,
-                &mut plan.repairs,
-                &mut plan.segmentable,
-            );
-            let found = plan.segmentable.len() - segmentable_before;
-            plan.segmentable_lines
-                .extend(std::iter::repeat_n(line, found));
+            let kept_end = plan.examine(input, (start, end, line), mode, repeated);
             // Count the words as they will read once the boundaries above are split, so that
             // the language decision is the same when the stage runs on its own output.
             let mut part_start = start;
@@ -333,6 +311,32 @@ impl Plan {
             plan.lines[line].add(&input[part_start..kept_end]);
         }
         plan
+    }
+}
+
+impl Plan {
+    /// Plans the repairs of the token `input[start..end]` on line `line`; returns where its
+    /// kept text ends.
+    fn examine(
+        &mut self,
+        input: &str,
+        (start, end, line): (usize, usize, usize),
+        mode: Mode,
+        repeated: &boundaries::Repeated<'_>,
+    ) -> usize {
+        let segmentable_before = self.segmentable.len();
+        let kept_end = boundaries::find(
+            input,
+            (start, end),
+            mode,
+            repeated,
+            &mut self.repairs,
+            &mut self.segmentable,
+        );
+        let found = self.segmentable.len() - segmentable_before;
+        self.segmentable_lines
+            .extend(std::iter::repeat_n(line, found));
+        kept_end
     }
 }
 
