@@ -5,7 +5,8 @@
 #   scripts/eval_devdata.sh [article|fullpage|gold]...   (default: article fullpage gold)
 #
 # article/fullpage: ../shared/devdata/dumps/<dataset>/<kind>/*.txt, cleaned, scored against
-# ../shared/devdata/<dataset>/*.txt; the baseline (the dump as it is) is printed beside it.
+# ../shared/devdata/<dataset>/*.txt with score.py's metric (four decimals), beside the
+# baseline (the dump as it is).
 # gold: the gold files themselves, cleaned; prints the share of their \w+ tokens that
 # survive (multiset), per dataset. Needs ../shared/devdata (not in the repository: its
 # licences do not all allow copying); says so and exits 0 when it is missing.
@@ -60,9 +61,17 @@ print(f"gold {name:16} tokens kept {kept}/{total} = {kept / max(total, 1):.4f}"
       f"   (gold entities decoded: {kept_decoded / max(total_decoded, 1):.4f})")
 PY
     else
-      base=$(python3 "$shared/eval/score.py" "$gold" "$src")
-      mine=$(python3 "$shared/eval/score.py" "$gold" "$out/$kind/$dataset")
-      printf '%-8s %-16s before %s\n%-8s %-16s after  %s\n' "$kind" "$dataset" "$base" "" "" "$mine"
+      python3 - "$shared/eval" "$gold" "$src" "$out/$kind/$dataset" "$kind" "$dataset" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import score  # ../shared/eval/score.py, imported for four decimals
+gold, before, after, kind, name = sys.argv[2:7]
+g = score.load(gold)
+a, b = score.score(g, score.load(before)), score.score(g, score.load(after))
+print(f"{kind:8} {name:16} F1 {a['f1']:.4f} -> {b['f1']:.4f} ({b['f1'] - a['f1']:+.4f})  "
+      f"P {a['precision']:.4f} -> {b['precision']:.4f}  R {a['recall']:.4f} -> {b['recall']:.4f} "
+      f"({b['recall'] - a['recall']:+.4f})  glued {a['glued']} -> {b['glued']}")
+PY
     fi
   done
 done
