@@ -127,9 +127,10 @@ impl LineVerdicts {
                 class => *class,
             })
             .collect();
+        let around_judged = Neighbours::of(&judged, false);
         let context: Vec<Class> = (0..judged.len())
             .map(|i| match judged[i] {
-                Class::Bad(_) if is_isolated(&judged, i) => Class::Short,
+                Class::Bad(_) if around_judged.is_isolated(i) => Class::Short,
                 class => class,
             })
             .collect();
@@ -141,21 +142,20 @@ impl LineVerdicts {
             }
         }
         let before_shorts = revised.clone();
+        let judged_around = Neighbours::of(&before_shorts, true);
+        let any_around = Neighbours::of(&before_shorts, false);
         for i in 0..revised.len() {
             if before_shorts[i] != Class::Short {
                 continue;
             }
-            let prev = neighbour(&before_shorts, i, Direction::Before, true);
-            let next = neighbour(&before_shorts, i, Direction::After, true);
+            let (prev, next) = (judged_around.before[i], judged_around.after[i]);
             let bad = |side: Side| matches!(side, Side::Bad | Side::Edge);
             revised[i] = match (bad(prev), bad(next)) {
                 (false, false) => Class::Good,
                 (true, true) => Class::Bad("short_among_boilerplate"),
                 _ => {
-                    let near_good_before = bad(prev)
-                        && neighbour(&before_shorts, i, Direction::Before, false) == Side::NearGood;
-                    let near_good_after = bad(next)
-                        && neighbour(&before_shorts, i, Direction::After, false) == Side::NearGood;
+                    let near_good_before = bad(prev) && any_around.before[i] == Side::NearGood;
+                    let near_good_after = bad(next) && any_around.after[i] == Side::NearGood;
                     if near_good_before || near_good_after {
                         Class::Good
                     } else {
@@ -165,12 +165,12 @@ impl LineVerdicts {
             };
         }
         let before_near_good = revised.clone();
+        let near_good_around = Neighbours::of(&before_near_good, true);
         for i in 0..revised.len() {
             if before_near_good[i] != Class::NearGood {
                 continue;
             }
-            let prev = neighbour(&before_near_good, i, Direction::Before, true);
-            let next = neighbour(&before_near_good, i, Direction::After, true);
+            let (prev, next) = (near_good_around.before[i], near_good_around.after[i]);
             let bad = |side: Side| matches!(side, Side::Bad | Side::Edge);
             revised[i] = if bad(prev) && bad(next) {
                 Class::Bad("near_good_among_boilerplate")
@@ -195,12 +195,6 @@ impl LineVerdicts {
     }
 }
 
-#[derive(Clone, Copy)]
-enum Direction {
-    Before,
-    After,
-}
-
 /// What is found looking from a line towards one end of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -211,20 +205,46 @@ enum Side {
     Edge,
 }
 
-/// The nearest line before or after `i` that is not short (and, with `skip_near_good`,
-/// not near-good either).
-fn neighbour(classes: &[Class], i: usize, direction: Direction, skip_near_good: bool) -> Side {
-    let skip =
-        |class: &&Class| **class == Class::Short || (skip_near_good && **class == Class::NearGood);
-    let found = match direction {
-        Direction::Before => classes[..i].iter().rev().find(|c| !skip(c)),
-        Direction::After => classes[i + 1..].iter().find(|c| !skip(c)),
-    };
-    match found {
-        None => Side::Edge,
-        Some(Class::Good) => Side::Good,
-        Some(Class::NearGood) => Side::NearGood,
-        Some(_) => Side::Bad,
+/// For every line, the nearest line before and after it that is not short (and, with
+/// `skip_near_good`, not near-good either); computed in two passes, so that a page of
+/// thousands of short lines costs no more than its length.
+struct Neighbours {
+    before: Vec<Side>,
+    after: Vec<Side>,
+}
+
+impl Neighbours {
+    fn of(classes: &[Class], skip_near_good: bool) -> Neighbours {
+        let side = |class: &Class| match class {
+            Class::Short => None,
+            Class::NearGood if skip_near_good => None,
+            Class::Good => Some(Side::Good),
+            Class::NearGood => Some(Side::NearGood),
+            _ => Some(Side::Bad),
+        };
+        let mut before = Vec::with_capacity(classes.len());
+        let mut last = Side::Edge;
+        for class in classes {
+            before.push(last);
+            last = side(class).unwrap_or(last);
+        }
+        let mut after = vec![Side::Edge; classes.len()];
+        let mut last = Side::Edge;
+        for (i, class) in classes.iter().enumerate().rev() {
+            after[i] = last;
+            last = side(class).unwrap_or(last);
+        }
+        Neighbours { before, after }
+    }
+
+    /// Whether bad line `i` has text on both sides, or on one side and the document's edge
+    /// on the other.
+    fn is_isolated(&self, i: usize) -> bool {
+        let text = |side: Side| matches!(side, Side::Good | Side::NearGood);
+        let (before, after) = (self.before[i], self.after[i]);
+        (text(before) || before == Side::Edge)
+            && (text(after) || after == Side::Edge)
+            && (text(before) || text(after))
     }
 }
 
@@ -248,17 +268,6 @@ fn promote_text_blocks(classes: &mut [Class]) {
         }
     }
     flush(&mut run, classes);
-}
-
-/// Whether the nearest lines judged around bad line `i` (short ones skipped) are text on
-/// both sides, or on one side with the document's edge on the other.
-fn is_isolated(classes: &[Class], i: usize) -> bool {
-    let text = |side: Side| matches!(side, Side::Good | Side::NearGood);
-    let before = neighbour(classes, i, Direction::Before, false);
-    let after = neighbour(classes, i, Direction::After, false);
-    (text(before) || before == Side::Edge)
-        && (text(after) || after == Side::Edge)
-        && (text(before) || text(after))
 }
 
 /// Whether a good or near-good line follows line `i` within [`HEADING_REACH`] characters.

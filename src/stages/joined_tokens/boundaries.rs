@@ -598,12 +598,17 @@ fn run_cuts(
     // judged as it will stand once the sure boundaries are split, so that a second run
     // judges it the same way.
     let mut part_start = run_start;
+    let mut next_candidate = 0;
     for part_end in sure.iter().copied().chain([run_end]) {
-        let inside: Vec<&Candidate> = candidates
-            .iter()
-            .filter(|c| c.at > part_start && c.at < part_end)
-            .collect();
-        if let [candidate] = inside[..]
+        // Candidates are in order: those of this part follow those of the parts before.
+        while next_candidate < candidates.len() && candidates[next_candidate].at <= part_start {
+            next_candidate += 1;
+        }
+        let first = next_candidate;
+        while next_candidate < candidates.len() && candidates[next_candidate].at < part_end {
+            next_candidate += 1;
+        }
+        if let [candidate] = &candidates[first..next_candidate]
             && !named
             && is_glued_pair(
                 (text(part_start, candidate.at), text(candidate.at, part_end)),
