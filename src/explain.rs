@@ -19,15 +19,16 @@ pub fn report(pipeline: &Pipeline, text: &str) -> String {
         let mut trace = Trace::on();
         let next = stage.apply(&current, &mut trace).into_owned();
         let edits = trace.edits();
+        let lines = LineIndex::of(&current);
         if edits.is_empty() {
             let _ = writeln!(out, "{}: no change", stage.name());
         } else if DETAILED.contains(&stage.name()) {
             let _ = writeln!(out, "{}: {} edit(s)", stage.name(), edits.len());
             for edit in edits {
-                let _ = writeln!(out, "  {}", describe(&current, edit));
+                let _ = writeln!(out, "  {}", describe(&current, &lines, edit));
             }
         } else {
-            summarize(&mut out, stage.name(), &current, edits);
+            summarize(&mut out, stage.name(), &current, &lines, edits);
         }
         current = next;
     }
@@ -40,7 +41,7 @@ pub fn report(pipeline: &Pipeline, text: &str) -> String {
     out
 }
 
-fn summarize(out: &mut String, stage: &str, input: &str, edits: &[Edit]) {
+fn summarize(out: &mut String, stage: &str, input: &str, lines: &LineIndex, edits: &[Edit]) {
     let mut by_rule: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
     for edit in edits {
         by_rule.entry(edit.rule).or_default().push(edit);
@@ -57,15 +58,15 @@ fn summarize(out: &mut String, stage: &str, input: &str, edits: &[Edit]) {
     );
     for edits in by_rule.values() {
         for edit in edits.iter().take(EXAMPLES_PER_RULE) {
-            let _ = writeln!(out, "  {}", describe(input, edit));
+            let _ = writeln!(out, "  {}", describe(input, lines, edit));
         }
     }
 }
 
 /// "line 12  word_glue  Russiaand → Russia and", or for a removed line
 /// "line 80  comment_form  removed: Please enter your comment!".
-fn describe(input: &str, edit: &Edit) -> String {
-    let line = input[..edit.range.start].matches('\n').count() + 1;
+fn describe(input: &str, lines: &LineIndex, edit: &Edit) -> String {
+    let line = lines.line_of(edit.range.start);
     let whole_lines = edit.inserted.is_empty()
         && (edit.range.start == 0 || input.as_bytes()[edit.range.start - 1] == b'\n')
         && (edit.removed.ends_with('\n') || edit.range.end == input.len())
@@ -92,6 +93,25 @@ fn describe(input: &str, edit: &Edit) -> String {
         visible(before),
         visible(&after)
     )
+}
+
+/// Where each line of a text starts, to number the lines of many edits in one pass.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn of(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based number of the line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&start| start <= at)
+    }
 }
 
 /// Widens to the start of the word around `at`, at most 30 bytes back.

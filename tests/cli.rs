@@ -2,12 +2,21 @@
 //! codes.
 
 use std::fs;
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 const SEED: &str = include_str!("../fixtures/seed/dw-xi-putin-scraped.txt");
 const SEED_CLEAN: &str = include_str!("../fixtures/seed/dw-xi-putin-clean.txt");
+
+/// A temporary folder holding one file `name` with `contents`, and that file's path.
+fn file_in_temp_dir(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, contents).unwrap();
+    (dir, path)
+}
 
 fn unscrape() -> Command {
     Command::cargo_bin("unscrape").expect("the binary is built")
@@ -56,10 +65,8 @@ fn text_field_option_names_the_field() {
 
 #[test]
 fn cleans_a_file_into_an_output_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("page.txt");
+    let (dir, input) = file_in_temp_dir("page.txt", SEED);
     let output = dir.path().join("page.clean.txt");
-    fs::write(&input, SEED).unwrap();
     unscrape()
         .arg("clean")
         .arg(&input)
@@ -93,13 +100,10 @@ fn cleans_several_files_into_a_folder() {
 
 #[test]
 fn decodes_a_file_that_is_not_utf8() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("latin1.txt");
-    fs::write(
-        &input,
+    let (_dir, input) = file_in_temp_dir(
+        "latin1.txt",
         b"Le caf\xe9 de la gare est ferm\xe9 depuis lundi.\n",
-    )
-    .unwrap();
+    );
     unscrape()
         .arg("clean")
         .arg(&input)
@@ -130,9 +134,8 @@ fn quotes_keep_leaves_curly_quotes() {
 
 #[test]
 fn reads_settings_from_a_config_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("unscrape.toml");
-    fs::write(&config, "quotes = \"keep\"\ndashes = \"ascii\"\n").unwrap();
+    let (_dir, config) =
+        file_in_temp_dir("unscrape.toml", "quotes = \"keep\"\ndashes = \"ascii\"\n");
     unscrape()
         .arg("clean")
         .arg("--config")
@@ -145,9 +148,7 @@ fn reads_settings_from_a_config_file() {
 
 #[test]
 fn a_bad_config_file_is_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("unscrape.toml");
-    fs::write(&config, "quotes = \"sideways\"\n").unwrap();
+    let (_dir, config) = file_in_temp_dir("unscrape.toml", "quotes = \"sideways\"\n");
     unscrape()
         .arg("clean")
         .arg("--config")
@@ -203,9 +204,7 @@ fn stages_lists_every_stage_in_order() {
 
 #[test]
 fn explain_shows_what_each_stage_did_and_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("seed.txt");
-    fs::write(&input, SEED).unwrap();
+    let (_dir, input) = file_in_temp_dir("seed.txt", SEED);
     unscrape()
         .arg("explain")
         .arg(&input)
@@ -223,11 +222,8 @@ fn explain_shows_what_each_stage_did_and_why() {
 
 #[test]
 fn bad_jsonl_records_go_to_the_rejects_file_and_the_run_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("dump.jsonl");
-    let output = dir.path().join("out.jsonl");
-    fs::write(
-        &input,
+    let (dir, input) = file_in_temp_dir(
+        "dump.jsonl",
         concat!(
             "{\"id\":1,\"text\":\"said.The end\"}\n",
             "{\"id\":2,\"text\":\n",
@@ -236,8 +232,8 @@ fn bad_jsonl_records_go_to_the_rejects_file_and_the_run_goes_on() {
             "{\"id\":5,\"text\":7}\n",
             "{\"id\":6,\"text\":\"ok\"}\n"
         ),
-    )
-    .unwrap();
+    );
+    let output = dir.path().join("out.jsonl");
     unscrape()
         .arg("clean")
         .arg(&input)

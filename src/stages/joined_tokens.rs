@@ -14,7 +14,7 @@
 //! );
 //! ```
 //!
-//! Four repairs, each named in the trace:
+//! Five repairs, each named in the trace:
 //! - `doubled`: a token written twice without a space ("McDonaldsMcDonalds"), unless the
 //!   doubled form is itself a word (couscous, tsetse, bonbon);
 //! - `case_glue`: a lowercase letter followed by a capitalized word ("statesIt",
@@ -22,6 +22,7 @@
 //!   followed by one ("2019The"), unless the token is a name written that way (iPhone,
 //!   McDonald, LeBron, YouTube) or a code identifier (getElementById, useState);
 //! - `sentence_glue`: a sentence end followed at once by the next sentence ("said.The");
+//! - `extension_glue`: a file name or domain glued to the next word ("hello.wasmhello");
 //! - `word_glue`: in English text, a rare or unknown word that is two common words run
 //!   together ("Russiaand"), found with the embedded word-frequency list.
 //!

@@ -51,9 +51,6 @@ impl Stage for Unicode {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        if !input.bytes().any(may_need_work) {
-            return Cow::Borrowed(input);
-        }
         let bytes = input.as_bytes();
         let is_break = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
@@ -102,7 +99,7 @@ fn clean_word_into(
     rewriter: &mut Rewriter<'_, '_>,
 ) {
     let word = &input[range.clone()];
-    if !word.bytes().any(may_need_work) || is_clean_word(word) {
+    if is_clean_word(word) {
         return;
     }
     let Some(rule) = clean_word(word, buffer) else {

@@ -275,9 +275,11 @@ fn is_doubled_word(word: &str) -> bool {
 /// Whether a token has anything a boundary could hang on: an inner capital, an inner
 /// sentence end, or any letter beyond ASCII (other cased scripts).
 fn needs_boundary_scan(core: &str) -> bool {
-    core.bytes()
-        .skip(1)
-        .any(|b| b.is_ascii_uppercase() || b >= 0x80 || matches!(b, b'.' | b'!' | b'?'))
+    has_inner_capital(core)
+        || core
+            .bytes()
+            .skip(1)
+            .any(|b| matches!(b, b'.' | b'!' | b'?'))
 }
 
 /// Sentence ends glued to the next sentence: "said.The", "peace.”The", "wait...Then".
