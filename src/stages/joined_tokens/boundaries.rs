@@ -582,8 +582,10 @@ fn run_cuts(
         // "PlugIn", "CheckIn", "AddOn", "NewsNow", "WikiHow": a capitalized word and a short
         // sentence start make a product name more often than glue.
         let product_like = !starts_lowercase && PRODUCT_ENDINGS.contains(&right);
+        // An uppercase word is looked up capitalized ("birdTHE" → "The").
         let starts_sentence = (SENTENCE_STARTS.contains(&right) && !product_like)
-            || SENTENCE_STARTS.contains(&capitalize(right).as_str())
+            || (candidate.kind == Boundary::Uppercase
+                && SENTENCE_STARTS.contains(&capitalize(right).as_str()))
             || date
             || (acronym && TIME_OF_DAY.contains(&left));
         if (left.chars().count() >= 2 || possessive_s)
