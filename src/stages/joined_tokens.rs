@@ -172,11 +172,7 @@ type Only<'s> = (&'s [(usize, usize, usize)], &'s [bool]);
 /// Every repair the stage makes to `input` (only to the tokens of `only`, when given), in
 /// order, and whether each line of `input` is English.
 fn plan_repairs(input: &str, only: Option<Only<'_>>) -> (Vec<Repair>, Vec<bool>) {
-    let mut plan = Plan::make(input, Mode::Strict, &boundaries::Repeated::default(), only);
-    if plan.repairs.len() >= GLUE_SEEN_AFTER {
-        let repeated = repeated_camel_tokens(input);
-        plan = Plan::make(input, Mode::GlueSeen, &repeated, only);
-    }
+    let plan = Plan::make(input, only);
     let english = match only {
         Some((_, english)) => english.to_vec(),
         None => plan.lines.iter().map(WordCount::looks_english).collect(),
@@ -254,6 +250,7 @@ const GLUE_SEEN_AFTER: usize = 3;
 const WORD_GLUE_SEEN_AFTER: usize = 10;
 
 /// The repairs planned for a document, and its words counted as they will read.
+#[derive(Clone)]
 struct Plan {
     repairs: Vec<Repair>,
     /// Plain words that may hide two glued ones, with the line each is on.
@@ -261,83 +258,129 @@ struct Plan {
     segmentable_lines: Vec<usize>,
     /// The words of each line. Whether a line is English is decided line by line, so that
     /// removing other lines (as the boilerplate stage does) never changes the decision.
+    /// Left empty in a round that looks at some tokens only.
     lines: Vec<WordCount>,
 }
 
 /// Words, and English function words among them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct WordCount {
     words: usize,
     function_words: usize,
 }
 
 impl Plan {
-    fn make(
-        input: &str,
-        mode: Mode,
-        repeated: &boundaries::Repeated<'_>,
-        only: Option<Only<'_>>,
-    ) -> Plan {
-        let mut plan = Plan {
+    /// Plans the repairs of every token of `input` (of the tokens of `only`, when given) in
+    /// [`Mode::Strict`] and, when that finds glue often enough, again in [`Mode::GlueSeen`].
+    /// Plain words, most of a text, are looked at once: no mode changes what they hold.
+    fn make(input: &str, only: Option<Only<'_>>) -> Plan {
+        let mut plain = Plan {
             repairs: Vec::new(),
             segmentable: Vec::new(),
             segmentable_lines: Vec::new(),
-            lines: vec![WordCount::default()],
+            lines: Vec::new(),
         };
-        if let Some((tokens, _)) = only {
-            for &(start, end, line) in tokens {
-                plan.examine(input, (start, end, line), mode, repeated);
+        let mut special = Vec::new();
+        match only {
+            Some((tokens, _)) => {
+                for &token in tokens {
+                    plain.take_plain(input, token, &mut special);
+                }
             }
-            return plan;
+            None => {
+                plain.lines.push(WordCount::default());
+                let mut previous_end = 0;
+                for (start, end) in tokens(input) {
+                    let breaks = input.as_bytes()[previous_end..start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count();
+                    plain
+                        .lines
+                        .extend(std::iter::repeat_with(WordCount::default).take(breaks));
+                    previous_end = end;
+                    let line = plain.lines.len() - 1;
+                    plain.take_plain(input, (start, end, line), &mut special);
+                }
+            }
         }
-        let mut previous_end = 0;
-        for (start, end) in tokens(input) {
-            let breaks = input.as_bytes()[previous_end..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            plan.lines
-                .extend(std::iter::repeat_with(WordCount::default).take(breaks));
-            previous_end = end;
-            let line = plan.lines.len() - 1;
+        let strict = plain.with_special(input, &special, Mode::Strict, &Default::default());
+        if strict.repairs.len() < GLUE_SEEN_AFTER {
+            return strict;
+        }
+        // A plain word holds no run with an inner capital, so the special tokens hold every
+        // repeated one; a round on some tokens only asks the whole text.
+        let repeated = match only {
+            Some(_) => repeated_camel_tokens(input, tokens(input)),
+            None => {
+                repeated_camel_tokens(input, special.iter().map(|&(start, end, _)| (start, end)))
+            }
+        };
+        plain.with_special(input, &special, Mode::GlueSeen, &repeated)
+    }
+
+    /// Plans the repairs of the token `input[start..end]` on line `line` when it is a plain
+    /// word; otherwise adds it to `special`.
+    fn take_plain(
+        &mut self,
+        input: &str,
+        (start, end, line): (usize, usize, usize),
+        special: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let segmentable_before = self.segmentable.len();
+        let Some(kept_end) = boundaries::find_in_plain(
+            input,
+            (start, end),
+            &mut self.repairs,
+            &mut self.segmentable,
+        ) else {
+            special.push((start, end, line));
+            return;
+        };
+        let found = self.segmentable.len() - segmentable_before;
+        self.segmentable_lines
+            .extend(std::iter::repeat_n(line, found));
+        if let Some(words) = self.lines.get_mut(line) {
+            words.add(&input[start..kept_end]);
+        }
+    }
+
+    /// This plan (of the plain words) with the repairs of the `special` tokens added.
+    fn with_special(
+        &self,
+        input: &str,
+        special: &[(usize, usize, usize)],
+        mode: Mode,
+        repeated: &boundaries::Repeated<'_>,
+    ) -> Plan {
+        let mut plan = self.clone();
+        for &(start, end, line) in special {
             let before = plan.repairs.len();
-            let kept_end = plan.examine(input, (start, end, line), mode, repeated);
+            let segmentable_before = plan.segmentable.len();
+            let kept_end = boundaries::find_in_special(
+                input,
+                (start, end),
+                mode,
+                repeated,
+                &mut plan.repairs,
+                &mut plan.segmentable,
+            );
+            let found = plan.segmentable.len() - segmentable_before;
+            plan.segmentable_lines
+                .extend(std::iter::repeat_n(line, found));
+            let Some(words) = plan.lines.get_mut(line) else {
+                continue;
+            };
             // Count the words as they will read once the boundaries above are split, so that
             // the language decision is the same when the stage runs on its own output.
             let mut part_start = start;
             for cut in plan.repairs[before..].iter().filter(|r| r.insert == " ") {
-                plan.lines[line].add(&input[part_start..cut.start]);
+                words.add(&input[part_start..cut.start]);
                 part_start = cut.start;
             }
-            plan.lines[line].add(&input[part_start..kept_end]);
+            words.add(&input[part_start..kept_end]);
         }
         plan
-    }
-}
-
-impl Plan {
-    /// Plans the repairs of the token `input[start..end]` on line `line`; returns where its
-    /// kept text ends.
-    fn examine(
-        &mut self,
-        input: &str,
-        (start, end, line): (usize, usize, usize),
-        mode: Mode,
-        repeated: &boundaries::Repeated<'_>,
-    ) -> usize {
-        let segmentable_before = self.segmentable.len();
-        let kept_end = boundaries::find(
-            input,
-            (start, end),
-            mode,
-            repeated,
-            &mut self.repairs,
-            &mut self.segmentable,
-        );
-        let found = self.segmentable.len() - segmentable_before;
-        self.segmentable_lines
-            .extend(std::iter::repeat_n(line, found));
-        kept_end
     }
 }
 
@@ -372,12 +415,15 @@ impl WordCount {
     }
 }
 
-/// The runs of letters with an inner capital that occur more than once.
-fn repeated_camel_tokens(input: &str) -> boundaries::Repeated<'_> {
+/// The runs of letters with an inner capital that occur more than once among `tokens`.
+fn repeated_camel_tokens(
+    input: &str,
+    tokens: impl Iterator<Item = (usize, usize)>,
+) -> boundaries::Repeated<'_> {
     let mut seen = FxHashSet::default();
     let mut repeated = FxHashSet::default();
     let mut chars = Vec::new();
-    for (start, end) in tokens(input) {
+    for (start, end) in tokens {
         let token = &input[start..end];
         if !boundaries::has_inner_capital(token) {
             continue;

@@ -21,10 +21,48 @@ pub(super) enum Mode {
     GlueSeen,
 }
 
-/// Plans the repairs of the token `input[start..end]` into `repairs` (its cuts in order,
-/// then the removal of a doubled half) and adds to `segmentable` the plain words of the
-/// token long enough to hide two glued words. Returns where the token's kept text ends.
-pub(super) fn find(
+/// Plans the repairs of the token `input[start..end]` into `repairs` when it is what
+/// most words of a text are: a plain word, with at most some
+/// punctuation around it, in which only a doubled word or two glued ones can hide. Returns
+/// where the token's kept text ends, or `None` for any other token. What it finds does not
+/// depend on the [`Mode`], and such a token holds no run with an inner capital.
+pub(super) fn find_in_plain(
+    input: &str,
+    (start, end): (usize, usize),
+    repairs: &mut Vec<Repair>,
+    segmentable: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    let token = &input[start..end];
+    if is_plain_short(token) {
+        return Some(end);
+    }
+    let (word_start, word_end) = plain_word_bounds(token)?;
+    let word = &token[word_start..word_end];
+    let half = word.len() / 2;
+    let doubled = word.len().is_multiple_of(2)
+        && word.len() >= 6
+        && word[..half] == word[half..]
+        && !is_doubled_word(word);
+    if doubled {
+        repairs.push(Repair {
+            start: start + word_start + half,
+            end: start + word_end,
+            insert: "",
+            rule: "doubled",
+        });
+        return Some(start + word_start + half);
+    }
+    if is_plain_word(word) {
+        segmentable.push((start + word_start, start + word_end));
+    }
+    Some(end)
+}
+
+/// Plans the repairs of a token that is not a plain word into `repairs` (its cuts in
+/// order, then the removal of a doubled half) and adds to `segmentable` the plain words of
+/// the token long enough to hide two glued words: case boundaries, sentence ends, file
+/// names and doubled tokens of any shape. Returns where the token's kept text ends.
+pub(super) fn find_in_special(
     input: &str,
     (start, end): (usize, usize),
     mode: Mode,
@@ -33,32 +71,6 @@ pub(super) fn find(
     segmentable: &mut Vec<(usize, usize)>,
 ) -> usize {
     let token = &input[start..end];
-    if is_plain_short(token) {
-        return end;
-    }
-    if let Some((word_start, word_end)) = plain_word_bounds(token) {
-        // The common case: one plain word with its punctuation. Only a doubled word or two
-        // glued ones can hide in it.
-        let word = &token[word_start..word_end];
-        let half = word.len() / 2;
-        let doubled = word.len().is_multiple_of(2)
-            && word.len() >= 6
-            && word[..half] == word[half..]
-            && !is_doubled_word(word);
-        if doubled {
-            repairs.push(Repair {
-                start: start + word_start + half,
-                end: start + word_end,
-                insert: "",
-                rule: "doubled",
-            });
-            return start + word_start + half;
-        }
-        if is_plain_word(word) {
-            segmentable.push((start + word_start, start + word_end));
-        }
-        return end;
-    }
     if is_protected(token) {
         return end;
     }
