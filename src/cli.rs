@@ -3,12 +3,15 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use unscrape::bulk::{self, Format, Input, Options, Output, Progress, Source};
 use unscrape::config::{DashPolicy, QuotePolicy};
 use unscrape::stages::RepeatScope;
-use unscrape::{Config, Pipeline, decode, jsonl};
+use unscrape::{Config, Pipeline, decode};
 
 /// Every record was written.
 const EXIT_OK: i32 = 0;
@@ -16,8 +19,11 @@ const EXIT_OK: i32 = 0;
 const EXIT_FATAL: i32 = 1;
 /// Wrong usage (unknown option or stage).
 const EXIT_USAGE: i32 = 2;
-/// The run finished but some records went to the rejects file.
+/// The run finished but some records went to the rejects file or some inputs could not
+/// be read.
 const EXIT_REJECTS: i32 = 3;
+/// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Parser)]
 #[command(
@@ -28,13 +34,15 @@ const EXIT_REJECTS: i32 = 3;
                   share widgets, menus and other boilerplate lines, splits words the scraper \
                   glued together, normalizes quotes, Unicode and whitespace.",
     after_help = "Examples:\n  \
-        unscrape clean page.txt                 clean one dump to stdout\n  \
-        unscrape clean a.txt b.txt -o clean/    clean several files into a folder\n  \
+        unscrape clean page.txt                    clean one dump to stdout\n  \
+        unscrape clean crawl/ -o clean/            clean a folder into a mirrored folder\n  \
+        unscrape clean dumps/ -o out.jsonl.zst --report report.json\n  \
         cat dump.jsonl | unscrape clean > out.jsonl\n  \
-        unscrape explain page.txt               show what each stage removed and why\n  \
-        unscrape stages                         list the stages\n\n\
+        unscrape explain page.txt                  show what each stage removed and why\n  \
+        unscrape stages                            list the stages\n  \
+        unscrape bench                             measure throughput on a bundled sample\n\n\
         Exit status: 0 every record written, 3 some records rejected (see the rejects \
-        file), 1 fatal error, 2 wrong usage."
+        file) or some input unreadable, 1 fatal error, 2 wrong usage, 130 interrupted."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,10 +53,19 @@ struct Cli {
 enum Command {
     /// Clean text files, JSONL files or stdin (the main job).
     #[command(
-        after_help = "Input: plain text (one document per file) or JSONL (one record per \
-        line, `.jsonl`/`.ndjson`, or stdin starting with `{`). JSONL records keep every field; \
-        only the text field is cleaned. A record that cannot be cleaned goes to the rejects \
-        file with its file, line and reason, and the run goes on (exit status 3)."
+        after_help = "Input: plain text (one document per file; any encoding, detected) or \
+        JSONL (one record per line: `.jsonl`/`.ndjson`, or stdin starting with `{`), also \
+        `.gz`/`.zst` compressed. JSONL records keep every field and their order; only the \
+        text field is cleaned, and a record without an `id` gets `FILE:LINE`. Output is JSONL \
+        when any input is JSONL or OUT ends in `.jsonl`; text documents then become \
+        {\"id\": FILE, \"text\": ...} records.\n\n\
+        Nothing is lost: a record that cannot be cleaned (bad JSON, no text field, text not a \
+        string, invalid UTF-8, over --max-doc-bytes, cut off by a truncated .gz/.zst) goes to \
+        the rejects file with its file, line and reason, and the run goes on. Output files \
+        are written under a temporary name and renamed when complete: an interrupted run \
+        leaves no half file.\n\n\
+        Exit status: 0 every record written, 3 some rejected or some input unreadable, \
+        1 fatal error, 2 wrong usage, 130 interrupted (Ctrl-C)."
     )]
     Clean(CleanArgs),
     /// Show, stage by stage, what was changed or removed in one document and why.
@@ -59,16 +76,38 @@ enum Command {
 
 #[derive(Args)]
 struct CleanArgs {
-    /// Files to clean; `-` or nothing reads stdin.
+    /// Files and folders to clean (folders recursively: .txt, .jsonl, .ndjson, also .gz or
+    /// .zst compressed); `-` or nothing reads stdin.
     inputs: Vec<PathBuf>,
-    /// Where to write: a file, or a folder (existing, or ending in `/`) to write one cleaned
-    /// file per input under its own name. Default: stdout.
+    /// Where to write: a file (`.jsonl` writes JSONL records; `.gz`/`.zst` compresses), or a
+    /// folder (existing, or ending in `/`) to write one cleaned file per input at its path
+    /// under the folder. Default: stdout.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
-    /// Where rejected JSONL records go [default: OUT.rejects.jsonl, or
-    /// unscrape.rejects.jsonl when writing to stdout].
+    /// Where rejected records go [default: OUT.rejects.jsonl, or unscrape.rejects.jsonl
+    /// in the output folder or the current folder].
     #[arg(long, value_name = "PATH")]
     rejects: Option<PathBuf>,
+    /// Write a JSON report: documents read, written and rejected (by kind), bytes, and per
+    /// stage the documents changed, the edits by rule and the time spent.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Read every input as this format, whatever its name.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// Worker threads [default: one per core].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Clean only the I-th of N slices of the input files, counting from 0 (files I, I+N,
+    /// I+2N... in name order), for job arrays: `--shard $SLURM_ARRAY_TASK_ID/16`.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+    /// Reject records longer than this many bytes (suffixes K, M, G: 1024-based).
+    #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_bytes)]
+    max_doc_bytes: usize,
+    /// No progress bar and no summary; errors are still printed.
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     settings: Settings,
 }
@@ -188,192 +227,190 @@ fn explain(args: ExplainArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// A source of documents: a file or stdin.
-enum Source {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Source {
-    fn name(&self) -> String {
-        match self {
-            Source::Stdin => "<stdin>".to_string(),
-            Source::File(path) => path.display().to_string(),
-        }
-    }
-
-    fn read(&self) -> Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        match self {
-            Source::Stdin => {
-                io::stdin()
-                    .read_to_end(&mut bytes)
-                    .context("cannot read stdin")?;
-            }
-            Source::File(path) => {
-                bytes = fs::read(path)
-                    .with_context(|| format!("cannot read input file {}", path.display()))?;
-            }
-        }
-        Ok(bytes)
-    }
-
-    /// JSONL by extension for files; by a first visible byte of `{` for stdin.
-    fn is_jsonl(&self, bytes: &[u8]) -> bool {
-        match self {
-            Source::File(path) => matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("jsonl" | "ndjson")
-            ),
-            Source::Stdin => bytes
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|&b| b == b'{'),
-        }
-    }
-}
-
 fn read_document(path: &Path) -> Result<String> {
-    let source = if path == Path::new("-") {
-        Source::Stdin
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        bytes
     } else {
-        Source::File(path.to_path_buf())
+        fs::read(path).with_context(|| format!("cannot read input file {}", path.display()))?
     };
-    Ok(decode::decode_bytes(&source.read()?).into_owned())
-}
-
-/// A JSONL line that could not be cleaned.
-struct Reject {
-    source: String,
-    line: usize,
-    reason: String,
-    record: String,
+    Ok(decode::decode_bytes(&bytes).into_owned())
 }
 
 fn clean(args: CleanArgs) -> Result<i32> {
     let config = args.settings.config()?;
     let pipeline = config.pipeline()?;
-    let sources: Vec<Source> = if args.inputs.is_empty() {
-        vec![Source::Stdin]
+    let paths = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
     } else {
-        args.inputs
-            .iter()
-            .map(|path| {
-                if path == Path::new("-") {
-                    Source::Stdin
-                } else {
-                    Source::File(path.clone())
-                }
-            })
-            .collect()
+        args.inputs.clone()
     };
-    let into_folder = args
-        .output
-        .as_ref()
-        .is_some_and(|out| out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'));
-    let mut rejects = Vec::new();
-    if into_folder {
-        let folder = args.output.clone().unwrap_or_default();
-        fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create output folder {}", folder.display()))?;
-        for source in &sources {
-            let Source::File(path) = source else {
-                bail!("stdin cannot be written into a folder; give -o a file name");
-            };
-            let name = path
-                .file_name()
-                .with_context(|| format!("input {} has no file name", path.display()))?;
-            let mut out = Vec::new();
-            clean_source(source, &pipeline, &config, &mut out, &mut rejects)?;
-            write_atomically(&folder.join(name), &out)?;
+    let mut inputs = bulk::discover(&paths, args.format)?;
+    if let Some((index, count)) = args.shard {
+        if inputs.iter().any(|input| input.source == Source::Stdin) {
+            bail!("--shard splits input files; stdin cannot be sharded");
         }
-    } else {
-        let mut out = Vec::new();
-        for source in &sources {
-            clean_source(source, &pipeline, &config, &mut out, &mut rejects)?;
-        }
-        match &args.output {
-            Some(path) => write_atomically(path, &out)?,
-            None => {
-                let mut stdout = io::stdout().lock();
-                stdout.write_all(&out).context("cannot write to stdout")?;
-                stdout.flush().context("cannot write to stdout")?;
-            }
-        }
+        inputs = bulk::shard(inputs, index, count)?;
     }
-    if rejects.is_empty() {
-        return Ok(EXIT_OK);
-    }
-    let path = args.rejects.clone().unwrap_or_else(|| match &args.output {
-        Some(out) if !into_folder => {
+    let output = output_of(args.output.as_deref(), &inputs)?;
+    let rejects = args.rejects.clone().unwrap_or_else(|| match &output {
+        Output::File(out) => {
             let mut name = out.clone().into_os_string();
             name.push(".rejects.jsonl");
             PathBuf::from(name)
         }
-        Some(folder) => folder.join("unscrape.rejects.jsonl"),
-        None => PathBuf::from("unscrape.rejects.jsonl"),
+        Output::Folder(folder) => folder.join("unscrape.rejects.jsonl"),
+        Output::Stdout => PathBuf::from("unscrape.rejects.jsonl"),
     });
-    write_rejects(&path, &rejects)?;
-    eprintln!(
-        "unscrape: {} record(s) rejected; see {} for file, line and reason",
-        rejects.len(),
-        path.display()
-    );
-    Ok(EXIT_REJECTS)
-}
-
-/// Cleans one source into `out`: a text document, or JSONL records line by line.
-fn clean_source(
-    source: &Source,
-    pipeline: &Pipeline,
-    config: &Config,
-    out: &mut Vec<u8>,
-    rejects: &mut Vec<Reject>,
-) -> Result<()> {
-    let bytes = source.read()?;
-    if source.is_jsonl(&bytes) {
-        for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
+    let options = Options {
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        ),
+        max_doc_bytes: args.max_doc_bytes,
+        text_field: config.text_field.clone(),
+        count_edits: args.report.is_some(),
+        rejects,
+    };
+    let stop = stop_on_interrupt()?;
+    let progress = Progress::default();
+    let total_bytes = inputs.iter().map(|i| i.size()).sum::<Option<u64>>();
+    let report = crate::progress::show_while(!args.quiet, total_bytes, &progress, || {
+        bulk::run(
+            &pipeline,
+            inputs,
+            output.clone(),
+            &options,
+            &progress,
+            &stop,
+        )
+    })?;
+    if let Some(path) = &args.report {
+        let json = serde_json::to_string_pretty(&report)? + "\n";
+        write_atomically(path, json.as_bytes())?;
+    }
+    if report.interrupted {
+        eprintln!(
+            "unscrape: interrupted after {} documents; {}",
+            report.documents.read,
+            match &output {
+                Output::Stdout => "what was written to stdout stays".to_string(),
+                Output::File(path) => format!("nothing was written to {}", path.display()),
+                Output::Folder(path) => format!(
+                    "the files completed in {} stay, no half file was written",
+                    path.display()
+                ),
             }
-            match jsonl::clean_record(line, pipeline, &config.text_field) {
-                Ok(record) => {
-                    out.extend_from_slice(record.as_bytes());
-                    out.push(b'\n');
-                }
-                Err(error) => rejects.push(Reject {
-                    source: source.name(),
-                    line: index + 1,
-                    reason: error.to_string(),
-                    record: String::from_utf8_lossy(line).into_owned(),
-                }),
-            }
-        }
+        );
+        return Ok(EXIT_INTERRUPTED);
+    }
+    if !args.quiet {
+        eprintln!("unscrape: {}", report.summary());
+    }
+    if report.documents.rejected > 0 {
+        eprintln!(
+            "unscrape: {} record(s) rejected; see {} for file, line and reason",
+            report.documents.rejected,
+            options.rejects.display()
+        );
+    }
+    for unreadable in &report.files.unreadable {
+        eprintln!(
+            "unscrape: skipped {}: {}",
+            unreadable.path, unreadable.reason
+        );
+    }
+    Ok(if report.is_complete() {
+        EXIT_OK
     } else {
-        let text = decode::decode_bytes(&bytes);
-        let clean = pipeline.clean(&text);
-        if !clean.is_empty() {
-            out.extend_from_slice(clean.as_bytes());
-            out.push(b'\n');
-        }
-    }
-    Ok(())
+        EXIT_REJECTS
+    })
 }
 
-fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
-    let mut out = Vec::new();
-    for reject in rejects {
-        let line = serde_json::json!({
-            "source": reject.source,
-            "line": reject.line,
-            "reason": reject.reason,
-            "record": reject.record,
-        });
-        out.extend_from_slice(line.to_string().as_bytes());
-        out.push(b'\n');
+/// Where `-o` says to write: a folder when it is one or ends in `/`, else a file; stdout
+/// without `-o`.
+fn output_of(out: Option<&Path>, inputs: &[Input]) -> Result<Output> {
+    let Some(out) = out else {
+        return Ok(Output::Stdout);
+    };
+    if !(out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/')) {
+        return Ok(Output::File(out.to_path_buf()));
     }
-    write_atomically(path, &out)
+    if inputs.iter().any(|input| input.source == Source::Stdin) {
+        bail!("stdin cannot be written into a folder; give -o a file name");
+    }
+    let mut seen = std::collections::HashMap::new();
+    for input in inputs {
+        if let Some(other) = seen.insert(&input.relative, input.name()) {
+            bail!(
+                "inputs {other} and {} would both be written to {}; clean them separately \
+                 or give their folder instead",
+                input.name(),
+                out.join(&input.relative).display()
+            );
+        }
+    }
+    Ok(Output::Folder(out.to_path_buf()))
+}
+
+/// A flag set by Ctrl-C: the run stops at the next chunk and writes no output file. A
+/// second Ctrl-C ends the process at once.
+fn stop_on_interrupt() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(EXIT_INTERRUPTED);
+        }
+        eprintln!("\nunscrape: stopping (Ctrl-C again to quit at once)");
+    })
+    .context("cannot install the Ctrl-C handler")?;
+    Ok(stop)
+}
+
+/// Parses `I/N` for `--shard`.
+fn parse_shard(text: &str) -> Result<(usize, usize), String> {
+    let usage =
+        || format!("`{text}` is not I/N (two numbers, the shard from 0 and the count: 0/4)");
+    let (index, count) = text.split_once('/').ok_or_else(usage)?;
+    let index: usize = index.trim().parse().map_err(|_| usage())?;
+    let count: usize = count.trim().parse().map_err(|_| usage())?;
+    if count == 0 || index >= count {
+        return Err(format!(
+            "`{text}`: the shard counts from 0 and must be below the count (0/{count} to {}/{count})",
+            count.saturating_sub(1)
+        ));
+    }
+    Ok((index, count))
+}
+
+/// Parses a byte count with an optional K, M or G suffix (1024-based) for `--max-doc-bytes`.
+fn parse_bytes(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a byte count (16777216, 512K, 16M, 1G)"
+            ));
+        }
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{text}` is not a byte count (16777216, 512K, 16M, 1G)"))
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so `path`
@@ -384,11 +421,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     let mut file = tempfile::NamedTempFile::new_in(folder)
-        .with_context(|| format!("cannot write output {}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
-        .with_context(|| format!("cannot write output {}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
-        .with_context(|| format!("cannot write output {}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

@@ -38,6 +38,25 @@ pub fn clean_record(
     pipeline: &Pipeline,
     text_field: &str,
 ) -> Result<String, RecordError> {
+    clean_record_with(line, text_field, None, |text| pipeline.clean(text))
+}
+
+/// [`clean_record`] with the text cleaned by `clean`, and `default_id` put first in a record
+/// that has no `id` field.
+///
+/// ```
+/// use unscrape::jsonl::clean_record_with;
+///
+/// let line = br#"{"text":"Russiaand China","lang":"en"}"#;
+/// let out = clean_record_with(line, "text", Some("dump.jsonl:7"), unscrape::clean).unwrap();
+/// assert_eq!(out, r#"{"id":"dump.jsonl:7","text":"Russia and China","lang":"en"}"#);
+/// ```
+pub fn clean_record_with(
+    line: &[u8],
+    text_field: &str,
+    default_id: Option<&str>,
+    clean: impl FnOnce(&str) -> String,
+) -> Result<String, RecordError> {
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
         column: error.valid_up_to() + 1,
     })?;
@@ -56,6 +75,11 @@ pub fn clean_record(
             field: text_field.to_string(),
         });
     };
-    *text = pipeline.clean(text);
+    *text = clean(text);
+    if let Some(id) = default_id
+        && !fields.contains_key("id")
+    {
+        fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
+    }
     Ok(record.to_string())
 }

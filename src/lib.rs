@@ -30,18 +30,21 @@
 //! assert_eq!(trace.edits().len(), 3);
 //! ```
 
+pub mod bulk;
 pub mod config;
 pub mod decode;
 pub mod jsonl;
 mod pipeline;
 mod rewrite;
 pub mod stages;
+mod stats;
 mod trace;
 mod words;
 
 pub use config::Config;
 pub use pipeline::{Pipeline, PipelineBuilder, STAGE_ORDER, Stage};
-pub use trace::{Edit, Trace};
+pub use stats::{PipelineStats, StageStats};
+pub use trace::{Edit, RuleCount, Trace};
 
 /// Cleans `text` with the default pipeline.
 ///

@@ -2,6 +2,7 @@
 
 mod cli;
 mod explain;
+mod progress;
 
 fn main() {
     std::process::exit(cli::run());

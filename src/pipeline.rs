@@ -1,9 +1,11 @@
 //! The [`Stage`] trait and the [`Pipeline`] that runs stages in order.
 
 use std::borrow::Cow;
+use std::time::Instant;
 
 use crate::config::Config;
 use crate::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace};
+use crate::stats::PipelineStats;
 use crate::trace::Trace;
 
 /// One cleaning step: a pure transform of text.
@@ -68,6 +70,40 @@ impl Pipeline {
     /// Cleans `text` through every stage.
     pub fn clean(&self, text: &str) -> String {
         self.clean_traced(text, &mut Trace::off())
+    }
+
+    /// Cleans `text` and adds to `stats` what each stage did and how long it took; with
+    /// `count_edits`, also how many edits each rule made (which costs an allocation an
+    /// edit). See [`PipelineStats`] for an example.
+    pub fn clean_measured(
+        &self,
+        text: &str,
+        stats: &mut PipelineStats,
+        count_edits: bool,
+    ) -> String {
+        let mut trace = if count_edits {
+            Trace::counting()
+        } else {
+            Trace::off()
+        };
+        let mut current: Cow<'_, str> = Cow::Borrowed(text);
+        for (stage, stage_stats) in self.stages.iter().zip(&mut stats.stages) {
+            let started = Instant::now();
+            let changed = match stage.apply(&current, &mut trace) {
+                Cow::Owned(text) => (text != *current).then_some(text),
+                Cow::Borrowed(_) => None,
+            };
+            stage_stats.time += started.elapsed();
+            if let Some(text) = changed {
+                stage_stats.documents_changed += 1;
+                current = Cow::Owned(text);
+            }
+            for count in trace.counts() {
+                *stage_stats.edits.entry(count.rule).or_default() += count.edits;
+            }
+            trace.clear_counts();
+        }
+        current.into_owned()
     }
 
     /// Cleans `text`, recording each stage's edits in `trace`.

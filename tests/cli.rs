@@ -60,7 +60,7 @@ fn text_field_option_names_the_field() {
         .write_stdin("{\"body\":\"“Hi”  there\"}\n")
         .assert()
         .success()
-        .stdout("{\"body\":\"\\\"Hi\\\" there\"}\n");
+        .stdout("{\"id\":\"stdin:1\",\"body\":\"\\\"Hi\\\" there\"}\n");
 }
 
 #[test]

@@ -1,0 +1,88 @@
+//! What flows through a bulk run: items from the reader, outcomes to the writer.
+
+use serde::Serialize;
+
+use super::inputs::Format;
+
+/// One thing the reader found, in input order.
+pub(super) enum Item {
+    /// A document to clean.
+    Record(Record),
+    /// A record that could not be read.
+    Rejected(Reject),
+    /// The end of input `file`: nothing more of it follows.
+    FileEnd { file: usize },
+}
+
+/// A document as read: a JSONL line or a whole text file.
+pub(super) struct Record {
+    /// Index of the input it came from.
+    pub file: usize,
+    /// Its line in the input (1 for a text file).
+    pub line: usize,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+/// A record that went to the rejects file.
+#[derive(Debug, Clone)]
+pub(super) struct Reject {
+    pub file: usize,
+    pub line: usize,
+    pub kind: RejectKind,
+    /// The full reason, for the rejects file.
+    pub reason: String,
+    /// The record as it was (invalid UTF-8 replaced), when it was read.
+    pub record: Option<String>,
+}
+
+/// Why a record was rejected, in a word: the report counts rejects by these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectKind {
+    /// The line is not valid JSON.
+    MalformedJson,
+    /// The line is JSON but not an object.
+    NotAnObject,
+    /// The record has no text field.
+    MissingText,
+    /// The text field is not a string.
+    TextNotString,
+    /// The line is not valid UTF-8.
+    InvalidUtf8,
+    /// The record is over `--max-doc-bytes`.
+    TooLarge,
+    /// A compressed stream ended in the middle.
+    TruncatedStream,
+    /// The file could not be read to its end.
+    ReadError,
+}
+
+impl RejectKind {
+    /// The kind as the report and messages write it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RejectKind::MalformedJson => "malformed JSON",
+            RejectKind::NotAnObject => "not a JSON object",
+            RejectKind::MissingText => "no text field",
+            RejectKind::TextNotString => "text is not a string",
+            RejectKind::InvalidUtf8 => "invalid UTF-8",
+            RejectKind::TooLarge => "over --max-doc-bytes",
+            RejectKind::TruncatedStream => "truncated compressed stream",
+            RejectKind::ReadError => "read error",
+        }
+    }
+}
+
+/// What became of one item, in input order.
+pub(super) enum Outcome {
+    /// Output bytes for input `file` (a record's line, or a document and its line break).
+    Written {
+        file: usize,
+        bytes: Vec<u8>,
+    },
+    Rejected(Reject),
+    FileEnd {
+        file: usize,
+    },
+}

@@ -1,0 +1,286 @@
+//! Reads the inputs of a run as a stream of items: documents to clean, records that cannot
+//! even be read (over the size limit, cut off by a truncated stream), and the end of each
+//! file. Memory stays bounded: a line over the limit is skipped, not held.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::inputs::{Compression, Format, Input, Source, compression_by_name};
+use super::item::{Item, Record, Reject, RejectKind};
+
+/// An input opened for reading: decompressed, its format known.
+pub(super) struct Opened {
+    pub reader: Box<dyn BufRead + Send>,
+    pub format: Format,
+    pub compression: Compression,
+}
+
+/// Counts the bytes read from a file, before decompression, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        self.read.fetch_add(read as u64, Ordering::Relaxed);
+        Ok(read)
+    }
+}
+
+/// Opens `input`: decompresses by its name or, failing that, by its first bytes, and tells
+/// its format by its name or, failing that, by its first visible byte (`{` is JSONL).
+pub(super) fn open(input: &Input, read: Arc<AtomicU64>) -> io::Result<Opened> {
+    let raw: Box<dyn Read + Send> = match &input.source {
+        Source::Stdin => Box::new(io::stdin()),
+        Source::File(path) => Box::new(File::open(path)?),
+    };
+    let mut raw = BufReader::with_capacity(
+        1 << 16,
+        Counting {
+            inner: raw,
+            read: read.clone(),
+        },
+    );
+    let by_name = match &input.source {
+        Source::File(path) => compression_by_name(path).0,
+        Source::Stdin => Compression::None,
+    };
+    let compression = match by_name {
+        Compression::None => compression_by_magic(raw.fill_buf()?),
+        named => named,
+    };
+    let decompressed: Box<dyn Read + Send> = match compression {
+        Compression::None => Box::new(raw),
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
+        Compression::Zstd => Box::new(zstd::Decoder::with_buffer(raw)?),
+    };
+    let mut reader: Box<dyn BufRead + Send> =
+        Box::new(BufReader::with_capacity(1 << 16, decompressed));
+    let format = match input.format {
+        Some(format) => format,
+        None => sniff_format(&mut reader)?,
+    };
+    Ok(Opened {
+        reader,
+        format,
+        compression,
+    })
+}
+
+fn compression_by_magic(start: &[u8]) -> Compression {
+    if start.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if start.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// JSONL when the first visible byte is `{`, else text; consumes nothing.
+fn sniff_format(reader: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
+    let start = reader.fill_buf()?;
+    let first = start.iter().find(|b| !b.is_ascii_whitespace());
+    Ok(match first {
+        Some(b'{') => Format::Jsonl,
+        _ => Format::Text,
+    })
+}
+
+/// The items of one opened input, handed to `emit` in order; the last is its end.
+pub(super) fn read_items(
+    file: usize,
+    opened: Opened,
+    max_doc_bytes: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) {
+    match opened.format {
+        Format::Jsonl => read_lines(file, opened, max_doc_bytes, emit),
+        Format::Text => read_document(file, opened, max_doc_bytes, emit),
+    }
+}
+
+/// One record a line; blank lines are skipped. Stops early when `emit` says so.
+fn read_lines(
+    file: usize,
+    mut opened: Opened,
+    max_doc_bytes: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) {
+    let mut line_number = 0;
+    loop {
+        line_number += 1;
+        let mut line = Vec::new();
+        let item = match read_line(&mut opened.reader, &mut line, max_doc_bytes) {
+            Ok(Line::End) => break,
+            Ok(Line::Complete) if line.iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(Line::Complete) => Item::Record(Record {
+                file,
+                line: line_number,
+                format: Format::Jsonl,
+                bytes: line,
+            }),
+            Ok(Line::TooLong { bytes }) => Item::Rejected(Reject {
+                file,
+                line: line_number,
+                kind: RejectKind::TooLarge,
+                reason: format!(
+                    "the record is {bytes} bytes, over --max-doc-bytes {max_doc_bytes}; \
+                     it is left out of this file (take it from the input at this line)"
+                ),
+                record: None,
+            }),
+            Err(error) => {
+                let kind = stream_error_kind(&error, opened.compression);
+                let record = (!line.is_empty()).then(|| String::from_utf8_lossy(&line).into());
+                emit(Item::Rejected(Reject {
+                    file,
+                    line: line_number,
+                    kind,
+                    reason: format!(
+                        "{}: {error}; the records after this line are lost",
+                        kind.describe()
+                    ),
+                    record,
+                }));
+                break;
+            }
+        };
+        if !emit(item) {
+            return;
+        }
+    }
+    emit(Item::FileEnd { file });
+}
+
+/// The whole input as one document.
+fn read_document(
+    file: usize,
+    mut opened: Opened,
+    max_doc_bytes: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) {
+    let mut bytes = Vec::new();
+    let limit = max_doc_bytes as u64 + 1;
+    let item = match opened.reader.by_ref().take(limit).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() > max_doc_bytes => {
+            let total =
+                bytes.len() as u64 + io::copy(&mut opened.reader, &mut io::sink()).unwrap_or(0);
+            Item::Rejected(Reject {
+                file,
+                line: 1,
+                kind: RejectKind::TooLarge,
+                reason: format!(
+                    "the document is {total} bytes, over --max-doc-bytes {max_doc_bytes}"
+                ),
+                record: None,
+            })
+        }
+        Ok(_) => Item::Record(Record {
+            file,
+            line: 1,
+            format: Format::Text,
+            bytes,
+        }),
+        Err(error) => {
+            let kind = stream_error_kind(&error, opened.compression);
+            Item::Rejected(Reject {
+                file,
+                line: 1,
+                kind,
+                reason: format!("{}: {error}", kind.describe()),
+                record: None,
+            })
+        }
+    };
+    if emit(item) {
+        emit(Item::FileEnd { file });
+    }
+}
+
+/// What reading a line found.
+enum Line {
+    End,
+    Complete,
+    TooLong { bytes: usize },
+}
+
+/// Reads one line into `line` (without its `\n` or `\r\n`); a line longer than `limit` is
+/// consumed but not kept.
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
+    let mut total = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(match total {
+                0 => Line::End,
+                _ if total > limit => Line::TooLong { bytes: total },
+                _ => Line::Complete,
+            });
+        }
+        let (piece, done) = match memchr::memchr(b'\n', available) {
+            Some(end) => (&available[..end], Some(end + 1)),
+            None => (available, None),
+        };
+        total += piece.len();
+        if total <= limit {
+            line.extend_from_slice(piece);
+        } else if !line.is_empty() {
+            line.clear();
+            line.shrink_to_fit();
+        }
+        let consumed = done.unwrap_or(piece.len());
+        reader.consume(consumed);
+        if done.is_some() {
+            if total > limit {
+                return Ok(Line::TooLong { bytes: total });
+            }
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            return Ok(Line::Complete);
+        }
+    }
+}
+
+/// A read error in the middle of an input: a cut-off compressed stream, or the file.
+fn stream_error_kind(error: &io::Error, compression: Compression) -> RejectKind {
+    match compression {
+        Compression::None if error.kind() != io::ErrorKind::UnexpectedEof => RejectKind::ReadError,
+        _ => RejectKind::TruncatedStream,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &[u8], limit: usize) -> Vec<String> {
+        let mut reader = text;
+        let mut found = Vec::new();
+        loop {
+            let mut line = Vec::new();
+            match read_line(&mut reader, &mut line, limit).unwrap() {
+                Line::End => return found,
+                Line::Complete => found.push(String::from_utf8(line).unwrap()),
+                Line::TooLong { bytes } => found.push(format!("<{bytes} bytes>")),
+            }
+        }
+    }
+
+    #[test]
+    fn reads_lines_and_skips_long_ones() {
+        assert_eq!(
+            lines(b"{\"a\":1}\r\n0123456789\n\nlast", 8),
+            ["{\"a\":1}", "<10 bytes>", "", "last"]
+        );
+    }
+}

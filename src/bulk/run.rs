@@ -1,0 +1,357 @@
+//! The run itself: a reader thread that cuts the inputs into chunks of records, rayon
+//! workers that clean each chunk, and a writer thread that writes the outcomes in input
+//! order. At most a few chunks are in flight, so memory is bounded by the chunk size and
+//! the queue depth, not by the input; the output is the same for any number of workers.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
+
+use super::inputs::{Format, Input, Source, format_by_name};
+use super::item::{Item, Outcome, Reject, RejectKind};
+use super::reader::{self, Opened};
+use super::report::{Report, Unreadable};
+use super::writer::{Output, Writer};
+use crate::decode::decode_bytes;
+use crate::jsonl::{RecordError, clean_record_with};
+use crate::pipeline::Pipeline;
+use crate::stats::PipelineStats;
+
+/// How a run reads, cleans and writes.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads.
+    pub jobs: usize,
+    /// A record longer than this (in bytes) is rejected.
+    pub max_doc_bytes: usize,
+    /// The JSONL field holding the text.
+    pub text_field: String,
+    /// Count each rule's edits for the report (costs an allocation an edit).
+    pub count_edits: bool,
+    /// Where rejected records go.
+    pub rejects: PathBuf,
+}
+
+/// A chunk is handed to the workers once it holds this many bytes of records...
+const CHUNK_BYTES: usize = 4 << 20;
+/// ...or this many records.
+const CHUNK_RECORDS: usize = 4096;
+
+/// What the run has done so far, for a progress bar.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes read from the input files, before decompression.
+    pub input_bytes: Arc<AtomicU64>,
+    /// Documents read so far.
+    pub documents: AtomicU64,
+    /// Bytes of documents read so far (after decompression).
+    pub document_bytes: AtomicU64,
+}
+
+/// Cleans every record of `inputs` with `pipeline` into `output`, rejected records into
+/// `options.rejects`. Stops early, writing no output file, when `stop` is set. Fails only
+/// when the output cannot be written.
+pub fn run(
+    pipeline: &Pipeline,
+    mut inputs: Vec<Input>,
+    output: Output,
+    options: &Options,
+    progress: &Progress,
+    stop: &AtomicBool,
+) -> Result<Report> {
+    let started = Instant::now();
+    let mut report = Report {
+        jobs: options.jobs,
+        ..Report::default()
+    };
+    let mut stats = PipelineStats::new(pipeline);
+    let mut early = sniff_formats(&mut inputs);
+    let text_as_jsonl = match &output {
+        Output::Folder(_) => false,
+        Output::File(path) => {
+            format_by_name(path) == Some(Format::Jsonl)
+                || inputs.iter().any(|i| i.format == Some(Format::Jsonl))
+        }
+        Output::Stdout => inputs.iter().any(|i| i.format == Some(Format::Jsonl)),
+    };
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let work = Work {
+        pipeline,
+        text_field: &options.text_field,
+        names: &names,
+        text_as_jsonl,
+        count_edits: options.count_edits,
+    };
+    let relatives = inputs.iter().map(|i| i.relative.clone()).collect();
+    let mut writer = Writer::new(output, names.clone(), relatives, options.rejects.clone())?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .context("cannot start the worker threads")?;
+
+    let (chunks, chunks_in) = sync_channel::<Vec<Item>>(1);
+    let (outcomes_out, outcomes) = sync_channel::<Vec<Outcome>>(1);
+    let (files_read, unreadable, written) = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            read_inputs(
+                &inputs,
+                &mut early,
+                options.max_doc_bytes,
+                progress,
+                stop,
+                chunks,
+            )
+        });
+        let writer = scope.spawn(move || -> Result<Writer> {
+            for batch in outcomes {
+                for outcome in batch {
+                    writer.write(outcome)?;
+                }
+            }
+            Ok(writer)
+        });
+        for chunk in chunks_in {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            count_read(&chunk, &mut report, progress);
+            let (batch, chunk_stats) = pool.install(|| work.clean_chunk(chunk));
+            stats.merge(&chunk_stats);
+            count_outcomes(&batch, &mut report);
+            if outcomes_out.send(batch).is_err() {
+                break;
+            }
+        }
+        drop(outcomes_out);
+        let written = writer
+            .join()
+            .map_err(|_| anyhow!("the writer thread panicked"));
+        let (files_read, unreadable) = reader.join().unwrap_or_default();
+        (files_read, unreadable, written)
+    });
+    let writer = written??;
+    report.files.read = files_read;
+    report.files.unreadable = unreadable;
+    report
+        .files
+        .unreadable
+        .extend(
+            early
+                .iter()
+                .zip(&inputs)
+                .filter_map(|(opened, input)| match opened {
+                    Some(Err(reason)) => Some(Unreadable {
+                        path: input.name(),
+                        reason: reason.clone(),
+                    }),
+                    _ => None,
+                }),
+        );
+    report.interrupted = stop.load(Ordering::Relaxed);
+    report.bytes.written = writer.bytes_written;
+    if report.interrupted {
+        // Dropping the writer deletes every output file it had not completed.
+        drop(writer);
+    } else {
+        report.rejects_file = writer.finish()?;
+    }
+    report.stages = stats.stages;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// An input opened early to learn its format (stdin, and files whose name says none), or
+/// why it could not be.
+type Early = Option<Result<Opened, String>>;
+
+/// Learns the format of every input whose name does not say it, by opening it.
+fn sniff_formats(inputs: &mut [Input]) -> Vec<Early> {
+    inputs
+        .iter_mut()
+        .map(|input| {
+            if input.format.is_some() {
+                return None;
+            }
+            match reader::open(input, Arc::default()) {
+                Ok(opened) => {
+                    input.format = Some(opened.format);
+                    // stdin cannot be opened twice; a file is opened again when its turn comes.
+                    (input.source == Source::Stdin).then_some(Ok(opened))
+                }
+                Err(error) => Some(Err(error.to_string())),
+            }
+        })
+        .collect()
+}
+
+/// The reader thread: every input in order, cut into chunks. Returns the number of files
+/// read and those that could not be opened.
+fn read_inputs(
+    inputs: &[Input],
+    early: &mut [Early],
+    max_doc_bytes: usize,
+    progress: &Progress,
+    stop: &AtomicBool,
+    chunks: std::sync::mpsc::SyncSender<Vec<Item>>,
+) -> (u64, Vec<Unreadable>) {
+    let mut files_read = 0;
+    let mut unreadable = Vec::new();
+    let mut chunk = Vec::new();
+    let mut chunk_bytes = 0;
+    let mut open = true;
+    for (file, input) in inputs.iter().enumerate() {
+        if !open || stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let opened = match early[file].take() {
+            Some(Ok(opened)) => Ok(opened),
+            Some(Err(_)) => continue,
+            None => reader::open(input, progress.input_bytes.clone()).map_err(|e| e.to_string()),
+        };
+        let opened = match opened {
+            Ok(opened) => opened,
+            Err(reason) => {
+                unreadable.push(Unreadable {
+                    path: input.name(),
+                    reason,
+                });
+                continue;
+            }
+        };
+        files_read += 1;
+        reader::read_items(file, opened, max_doc_bytes, &mut |item| {
+            if let Item::Record(record) = &item {
+                chunk_bytes += record.bytes.len();
+            }
+            chunk.push(item);
+            if chunk_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_RECORDS {
+                chunk_bytes = 0;
+                open = chunks.send(std::mem::take(&mut chunk)).is_ok();
+            }
+            open && !stop.load(Ordering::Relaxed)
+        });
+    }
+    if open && !chunk.is_empty() {
+        let _ = chunks.send(chunk);
+    }
+    (files_read, unreadable)
+}
+
+/// Counts the documents of a chunk as read.
+fn count_read(chunk: &[Item], report: &mut Report, progress: &Progress) {
+    for item in chunk {
+        let bytes = match item {
+            Item::Record(record) => record.bytes.len() as u64,
+            Item::Rejected(_) => 0,
+            Item::FileEnd { .. } => continue,
+        };
+        report.documents.read += 1;
+        report.bytes.read += bytes;
+        progress.documents.fetch_add(1, Ordering::Relaxed);
+        progress.document_bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+}
+
+/// Counts the documents of a cleaned chunk as written or rejected.
+fn count_outcomes(batch: &[Outcome], report: &mut Report) {
+    for outcome in batch {
+        match outcome {
+            Outcome::Written { .. } => report.documents.written += 1,
+            Outcome::Rejected(reject) => {
+                report.documents.rejected += 1;
+                *report.rejected_by_kind.entry(reject.kind).or_default() += 1;
+            }
+            Outcome::FileEnd { .. } => {}
+        }
+    }
+}
+
+/// What the workers need to clean records.
+struct Work<'a> {
+    pipeline: &'a Pipeline,
+    text_field: &'a str,
+    names: &'a [String],
+    /// Write text documents as JSONL records (`{"id": file, "text": ...}`).
+    text_as_jsonl: bool,
+    count_edits: bool,
+}
+
+impl Work<'_> {
+    /// Cleans a chunk on the current thread pool; the outcomes keep the chunk's order.
+    fn clean_chunk(&self, chunk: Vec<Item>) -> (Vec<Outcome>, PipelineStats) {
+        let empty = || (Vec::new(), PipelineStats::new(self.pipeline));
+        chunk
+            .into_par_iter()
+            .fold(empty, |(mut outcomes, mut stats), item| {
+                outcomes.push(self.clean_item(item, &mut stats));
+                (outcomes, stats)
+            })
+            .reduce(empty, |(mut outcomes, mut stats), (more, more_stats)| {
+                outcomes.extend(more);
+                stats.merge(&more_stats);
+                (outcomes, stats)
+            })
+    }
+
+    fn clean_item(&self, item: Item, stats: &mut PipelineStats) -> Outcome {
+        let record = match item {
+            Item::Record(record) => record,
+            Item::Rejected(reject) => return Outcome::Rejected(reject),
+            Item::FileEnd { file } => return Outcome::FileEnd { file },
+        };
+        let mut clean = |text: &str| self.pipeline.clean_measured(text, stats, self.count_edits);
+        let name = &self.names[record.file];
+        let mut bytes = match record.format {
+            Format::Jsonl => {
+                let id = format!("{name}:{}", record.line);
+                match clean_record_with(&record.bytes, self.text_field, Some(&id), clean) {
+                    Ok(line) => line.into_bytes(),
+                    Err(error) => {
+                        return Outcome::Rejected(Reject {
+                            file: record.file,
+                            line: record.line,
+                            kind: reject_kind(&error),
+                            reason: error.to_string(),
+                            record: Some(String::from_utf8_lossy(&record.bytes).into_owned()),
+                        });
+                    }
+                }
+            }
+            Format::Text => {
+                let text = clean(&decode_bytes(&record.bytes));
+                if self.text_as_jsonl {
+                    serde_json::json!({ "id": name, "text": text })
+                        .to_string()
+                        .into_bytes()
+                } else if text.is_empty() {
+                    return Outcome::Written {
+                        file: record.file,
+                        bytes: Vec::new(),
+                    };
+                } else {
+                    text.into_bytes()
+                }
+            }
+        };
+        bytes.push(b'\n');
+        Outcome::Written {
+            file: record.file,
+            bytes,
+        }
+    }
+}
+
+fn reject_kind(error: &RecordError) -> RejectKind {
+    match error {
+        RecordError::InvalidUtf8 { .. } => RejectKind::InvalidUtf8,
+        RecordError::InvalidJson { .. } => RejectKind::MalformedJson,
+        RecordError::NotAnObject => RejectKind::NotAnObject,
+        RecordError::MissingText { .. } => RejectKind::MissingText,
+        RecordError::TextNotString { .. } => RejectKind::TextNotString,
+    }
+}
