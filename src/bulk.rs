@@ -3,13 +3,14 @@
 //! cannot be cleaned goes to the rejects file with its file, line and reason.
 //!
 //! ```
+//! use std::sync::Arc;
 //! use std::sync::atomic::AtomicBool;
 //! use unscrape::Pipeline;
 //! use unscrape::bulk::{self, Options, Output, Progress};
 //!
 //! let folder = tempfile::tempdir().unwrap();
 //! let dump = folder.path().join("dump.jsonl");
-//! std::fs::write(&dump, "{\"text\":\"Russiaand  China\"}\n{\"id\":7}\n").unwrap();
+//! std::fs::write(&dump, "{\"text\":\"The talks with Russiaand  China\"}\n{\"id\":7}\n").unwrap();
 //! let out = folder.path().join("clean.jsonl");
 //! let options = Options {
 //!     jobs: 2,
@@ -25,14 +26,14 @@
 //!     Output::File(out.clone()),
 //!     &options,
 //!     &Progress::default(),
-//!     &AtomicBool::new(false),
+//!     &Arc::new(AtomicBool::new(false)),
 //! )
 //! .unwrap();
 //! assert_eq!((report.documents.read, report.documents.written, report.documents.rejected), (2, 1, 1));
 //! let id = format!("{}:1", dump.display());
 //! assert_eq!(
 //!     std::fs::read_to_string(&out).unwrap(),
-//!     format!("{{\"id\":{id:?},\"text\":\"Russia and China\"}}\n")
+//!     format!("{{\"id\":{id:?},\"text\":\"The talks with Russia and China\"}}\n")
 //! );
 //! assert!(std::fs::read_to_string(&options.rejects).unwrap().contains("\"line\":2"));
 //! ```

@@ -47,9 +47,9 @@ pub fn clean_record(
 /// ```
 /// use unscrape::jsonl::clean_record_with;
 ///
-/// let line = br#"{"text":"Russiaand China","lang":"en"}"#;
+/// let line = br#"{"text":"The talks with Russiaand China","lang":"en"}"#;
 /// let out = clean_record_with(line, "text", Some("dump.jsonl:7"), unscrape::clean).unwrap();
-/// assert_eq!(out, r#"{"id":"dump.jsonl:7","text":"Russia and China","lang":"en"}"#);
+/// assert_eq!(out, r#"{"id":"dump.jsonl:7","text":"The talks with Russia and China","lang":"en"}"#);
 /// ```
 pub fn clean_record_with(
     line: &[u8],

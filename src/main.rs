@@ -1,5 +1,6 @@
 //! The `unscrape` command: see `unscrape --help`.
 
+mod bench;
 mod cli;
 mod explain;
 mod progress;

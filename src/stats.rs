@@ -7,8 +7,8 @@
 //!
 //! let pipeline = Pipeline::default();
 //! let mut stats = PipelineStats::new(&pipeline);
-//! let clean = pipeline.clean_measured("Russiaand  China", &mut stats, true);
-//! assert_eq!(clean, "Russia and China");
+//! let clean = pipeline.clean_measured("The talks with Russiaand  China", &mut stats, true);
+//! assert_eq!(clean, "The talks with Russia and China");
 //! let whitespace = stats.stage("whitespace").unwrap();
 //! assert_eq!(whitespace.documents_changed, 1);
 //! assert_eq!(stats.stage("joined_tokens").unwrap().edits["word_glue"], 1);

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow};
@@ -42,6 +42,9 @@ const CHUNK_BYTES: usize = 4 << 20;
 /// ...or this many records.
 const CHUNK_RECORDS: usize = 4096;
 
+/// How long the run waits for the reader before it looks at the stop flag again.
+const STOP_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// What the run has done so far, for a progress bar.
 #[derive(Debug, Default)]
 pub struct Progress {
@@ -62,7 +65,7 @@ pub fn run(
     output: Output,
     options: &Options,
     progress: &Progress,
-    stop: &AtomicBool,
+    stop: &Arc<AtomicBool>,
 ) -> Result<Report> {
     let started = Instant::now();
     let mut report = Report {
@@ -71,6 +74,16 @@ pub fn run(
     };
     let mut stats = PipelineStats::new(pipeline);
     let mut early = sniff_formats(&mut inputs);
+    // Inputs that could not even be opened to learn their format are skipped.
+    for (opened, input) in early.iter_mut().zip(&inputs) {
+        if let Some(Err(reason)) = opened.take_if(|opened| opened.is_err()) {
+            report.files.unreadable.push(Unreadable {
+                path: input.name(),
+                reason,
+            });
+            *opened = Some(Err(String::new()));
+        }
+    }
     let text_as_jsonl = match &output {
         Output::Folder(_) => false,
         Output::File(path) => {
@@ -94,19 +107,25 @@ pub fn run(
         .build()
         .context("cannot start the worker threads")?;
 
+    // The reader is not joined when the run is interrupted: it may be waiting on stdin.
     let (chunks, chunks_in) = sync_channel::<Vec<Item>>(1);
-    let (outcomes_out, outcomes) = sync_channel::<Vec<Outcome>>(1);
-    let (files_read, unreadable, written) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
+    let reader = {
+        let input_bytes = progress.input_bytes.clone();
+        let stop = stop.clone();
+        let max_doc_bytes = options.max_doc_bytes;
+        std::thread::spawn(move || {
             read_inputs(
                 &inputs,
                 &mut early,
-                options.max_doc_bytes,
-                progress,
-                stop,
+                max_doc_bytes,
+                &input_bytes,
+                &stop,
                 chunks,
             )
-        });
+        })
+    };
+    let (outcomes_out, outcomes) = sync_channel::<Vec<Outcome>>(1);
+    let written = std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Writer> {
             for batch in outcomes {
                 for outcome in batch {
@@ -115,7 +134,13 @@ pub fn run(
             }
             Ok(writer)
         });
-        for chunk in chunks_in {
+        loop {
+            let chunk = match chunks_in.recv_timeout(STOP_CHECK) {
+                Ok(chunk) => chunk,
+                Err(RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => break,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             if stop.load(Ordering::Relaxed) {
                 break;
             }
@@ -128,31 +153,17 @@ pub fn run(
             }
         }
         drop(outcomes_out);
-        let written = writer
+        writer
             .join()
-            .map_err(|_| anyhow!("the writer thread panicked"));
-        let (files_read, unreadable) = reader.join().unwrap_or_default();
-        (files_read, unreadable, written)
+            .map_err(|_| anyhow!("the writer thread panicked"))
     });
     let writer = written??;
-    report.files.read = files_read;
-    report.files.unreadable = unreadable;
-    report
-        .files
-        .unreadable
-        .extend(
-            early
-                .iter()
-                .zip(&inputs)
-                .filter_map(|(opened, input)| match opened {
-                    Some(Err(reason)) => Some(Unreadable {
-                        path: input.name(),
-                        reason: reason.clone(),
-                    }),
-                    _ => None,
-                }),
-        );
     report.interrupted = stop.load(Ordering::Relaxed);
+    if !report.interrupted || reader.is_finished() {
+        let (files_read, unreadable) = reader.join().unwrap_or_default();
+        report.files.read = files_read;
+        report.files.unreadable.extend(unreadable);
+    }
     report.bytes.written = writer.bytes_written;
     if report.interrupted {
         // Dropping the writer deletes every output file it had not completed.
@@ -195,7 +206,7 @@ fn read_inputs(
     inputs: &[Input],
     early: &mut [Early],
     max_doc_bytes: usize,
-    progress: &Progress,
+    input_bytes: &Arc<AtomicU64>,
     stop: &AtomicBool,
     chunks: std::sync::mpsc::SyncSender<Vec<Item>>,
 ) -> (u64, Vec<Unreadable>) {
@@ -211,7 +222,7 @@ fn read_inputs(
         let opened = match early[file].take() {
             Some(Ok(opened)) => Ok(opened),
             Some(Err(_)) => continue,
-            None => reader::open(input, progress.input_bytes.clone()).map_err(|e| e.to_string()),
+            None => reader::open(input, input_bytes.clone()).map_err(|e| e.to_string()),
         };
         let opened = match opened {
             Ok(opened) => opened,
