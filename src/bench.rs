@@ -79,7 +79,10 @@ pub fn run(pipeline: &Pipeline, text_field: &str, settings: &BenchSettings) -> R
     Ok(())
 }
 
+/// The median time of `runs` runs of `work`, after one untimed run that loads the word
+/// lists and warms the caches.
 fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
+    work();
     let mut times: Vec<Duration> = (0..runs.max(1))
         .map(|_| {
             let started = Instant::now();

@@ -49,4 +49,4 @@ pub use inputs::{Compression, Format, Input, Source, discover, format_by_name, s
 pub use item::RejectKind;
 pub use report::{ByteCounts, DocumentCounts, FileCounts, Report, Unreadable};
 pub use run::{Options, Progress, run};
-pub use writer::Output;
+pub use writer::{Output, write_atomically};

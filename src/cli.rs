@@ -330,7 +330,7 @@ fn clean(args: CleanArgs) -> Result<i32> {
     })?;
     if let Some(path) = &args.report {
         let json = serde_json::to_string_pretty(&report)? + "\n";
-        write_atomically(path, json.as_bytes())?;
+        bulk::write_atomically(path, json.as_bytes())?;
     }
     if report.interrupted {
         eprintln!(
@@ -451,21 +451,4 @@ fn parse_bytes(text: &str) -> Result<usize, String> {
         .and_then(|n| n.checked_mul(1 << shift))
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("`{text}` is not a byte count (16777216, 512K, 16M, 1G)"))
-}
-
-/// Writes `bytes` to a temporary file beside `path` and renames it into place, so `path`
-/// never holds half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(folder)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }

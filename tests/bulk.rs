@@ -407,6 +407,7 @@ fn ctrl_c_stops_the_run_and_leaves_no_output_file() {
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert!(!output.exists());
     let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    // Not even the partial file: it is deleted when the run stops.
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

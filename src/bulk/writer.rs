@@ -77,13 +77,10 @@ struct Pending {
 
 impl Pending {
     fn create(path: &Path) -> Result<Self> {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
+        let folder = folder_of(path);
         fs::create_dir_all(folder)
             .with_context(|| format!("cannot create output folder {}", folder.display()))?;
-        let file = NamedTempFile::new_in(folder)
+        let file = partial_file_beside(path)
             .with_context(|| format!("cannot write output {}", path.display()))?;
         let encoder = Encoder::new(
             BufWriter::with_capacity(1 << 16, file),
@@ -114,6 +111,40 @@ impl Pending {
         file.persist(&self.path).with_context(context)?;
         Ok(())
     }
+}
+
+/// A new temporary file in the folder of `path`, named after it
+/// (`.out.jsonl.XXXXXX.partial`): deleted when dropped, and easy to recognize if a killed
+/// run leaves it behind.
+fn partial_file_beside(path: &Path) -> io::Result<NamedTempFile> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(folder_of(path))
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place, so `path` never
+/// holds half a file.
+///
+/// ```
+/// let folder = tempfile::tempdir().unwrap();
+/// let path = folder.path().join("report.json");
+/// unscrape::bulk::write_atomically(&path, b"{}\n").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"{}\n");
+/// ```
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut pending = Pending::create(path)?;
+    pending.write(bytes)?;
+    pending.finish()
 }
 
 /// Writes outcomes where the run's output goes.
