@@ -40,9 +40,11 @@ use crate::trace::{Edit, Trace};
 use crate::words::WordFrequencies;
 
 mod boundaries;
+mod scan;
 mod segment;
 
 use boundaries::Mode;
+use scan::Shape;
 use segment::Pairs;
 
 /// Splits glued words and undoes doubled tokens.
@@ -283,24 +285,19 @@ impl Plan {
         let mut special = Vec::new();
         match only {
             Some((tokens, _)) => {
-                for &token in tokens {
-                    plain.take_plain(input, token, &mut special);
+                for &(start, end, line) in tokens {
+                    let shape = scan::shape_of(&input[start..end]);
+                    plain.take_plain(input, (start, end, line), shape, &mut special);
                 }
             }
             None => {
-                plain.lines.push(WordCount::default());
-                let mut previous_end = 0;
-                for (start, end) in tokens(input) {
-                    let breaks = input.as_bytes()[previous_end..start]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count();
-                    plain
-                        .lines
-                        .extend(std::iter::repeat_with(WordCount::default).take(breaks));
-                    previous_end = end;
-                    let line = plain.lines.len() - 1;
-                    plain.take_plain(input, (start, end, line), &mut special);
+                for token in scan::tokens(input) {
+                    let lines_needed = token.line + 1;
+                    if plain.lines.len() < lines_needed {
+                        plain.lines.resize_with(lines_needed, WordCount::default);
+                    }
+                    let range = (token.start, token.end, token.line);
+                    plain.take_plain(input, range, token.shape, &mut special);
                 }
             }
         }
@@ -311,7 +308,7 @@ impl Plan {
         // A plain word holds no run with an inner capital, so the special tokens hold every
         // repeated one; a round on some tokens only asks the whole text.
         let repeated = match only {
-            Some(_) => repeated_camel_tokens(input, tokens(input)),
+            Some(_) => repeated_camel_tokens(input, scan::tokens(input).map(|t| (t.start, t.end))),
             None => {
                 repeated_camel_tokens(input, special.iter().map(|&(start, end, _)| (start, end)))
             }
@@ -319,29 +316,41 @@ impl Plan {
         plain.with_special(input, &special, Mode::GlueSeen, &repeated)
     }
 
-    /// Plans the repairs of the token `input[start..end]` on line `line` when it is a plain
-    /// word; otherwise adds it to `special`.
+    /// Plans the repairs of the token `input[start..end]` on line `line` when it is short or
+    /// a plain word, and counts its word; otherwise adds it to `special`.
     fn take_plain(
         &mut self,
         input: &str,
         (start, end, line): (usize, usize, usize),
+        shape: Shape,
         special: &mut Vec<(usize, usize, usize)>,
     ) {
-        let segmentable_before = self.segmentable.len();
-        let Some(kept_end) = boundaries::find_in_plain(
-            input,
-            (start, end),
-            &mut self.repairs,
-            &mut self.segmentable,
-        ) else {
-            special.push((start, end, line));
-            return;
+        let word = match shape {
+            Shape::Special => {
+                special.push((start, end, line));
+                return;
+            }
+            Shape::Short => trim_to_word(&input[start..end]),
+            Shape::Plain {
+                word_start,
+                word_end,
+            } => {
+                let segmentable_before = self.segmentable.len();
+                let kept_end = boundaries::find_in_plain(
+                    input,
+                    start,
+                    (word_start, word_end),
+                    &mut self.repairs,
+                    &mut self.segmentable,
+                );
+                let found = self.segmentable.len() - segmentable_before;
+                self.segmentable_lines
+                    .extend(std::iter::repeat_n(line, found));
+                &input[start + word_start..kept_end]
+            }
         };
-        let found = self.segmentable.len() - segmentable_before;
-        self.segmentable_lines
-            .extend(std::iter::repeat_n(line, found));
         if let Some(words) = self.lines.get_mut(line) {
-            words.add(&input[start..kept_end]);
+            words.add_word(word);
         }
     }
 
@@ -385,21 +394,13 @@ impl Plan {
 }
 
 impl WordCount {
+    /// Counts the word of a token (the token without the punctuation around it).
     fn add(&mut self, token: &str) {
-        let bytes = token.as_bytes();
-        let word = if bytes.is_ascii() {
-            let start = bytes
-                .iter()
-                .position(u8::is_ascii_alphanumeric)
-                .unwrap_or(bytes.len());
-            let end = bytes
-                .iter()
-                .rposition(u8::is_ascii_alphanumeric)
-                .map_or(start, |p| p + 1);
-            &token[start..end]
-        } else {
-            token.trim_matches(|c: char| !c.is_alphanumeric())
-        };
+        self.add_word(trim_to_word(token));
+    }
+
+    /// Counts a word (nothing when it is empty).
+    fn add_word(&mut self, word: &str) {
         if word.is_empty() {
             return;
         }
@@ -408,6 +409,7 @@ impl WordCount {
             self.function_words += 1;
         }
     }
+
     /// At least one word in eight is an English function word: English enough for the
     /// English word list to decide where glued words split.
     fn looks_english(&self) -> bool {
@@ -440,23 +442,22 @@ fn repeated_camel_tokens(
     repeated
 }
 
-/// Byte ranges of the tokens (runs of non-whitespace) of `text`.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        if at == bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        Some((start, at))
-    })
+/// A token without the punctuation around it: its word, as the language decision counts.
+fn trim_to_word(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    if bytes.is_ascii() {
+        let start = bytes
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len());
+        let end = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(start, |p| p + 1);
+        &token[start..end]
+    } else {
+        token.trim_matches(|c: char| !c.is_alphanumeric())
+    }
 }
 
 /// A word that ends in "by" and is followed on its line by a capitalized word, a byline

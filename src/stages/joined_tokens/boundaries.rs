@@ -21,23 +21,18 @@ pub(super) enum Mode {
     GlueSeen,
 }
 
-/// Plans the repairs of the token `input[start..end]` into `repairs` when it is what
-/// most words of a text are: a plain word, with at most some
-/// punctuation around it, in which only a doubled word or two glued ones can hide. Returns
-/// where the token's kept text ends, or `None` for any other token. What it finds does not
-/// depend on the [`Mode`], and such a token holds no run with an inner capital.
+/// Plans the repairs of a token that is [`Shape::Plain`] into `repairs` (the removal of a
+/// doubled half) and adds its word to `segmentable` when it is long enough to hide two
+/// glued words. Returns where the token's kept word ends. What it finds does not depend on
+/// the [`Mode`], and such a token holds no run with an inner capital.
 pub(super) fn find_in_plain(
     input: &str,
-    (start, end): (usize, usize),
+    start: usize,
+    (word_start, word_end): (usize, usize),
     repairs: &mut Vec<Repair>,
     segmentable: &mut Vec<(usize, usize)>,
-) -> Option<usize> {
-    let token = &input[start..end];
-    if is_plain_short(token) {
-        return Some(end);
-    }
-    let (word_start, word_end) = plain_word_bounds(token)?;
-    let word = &token[word_start..word_end];
+) -> usize {
+    let word = &input[start + word_start..start + word_end];
     let half = word.len() / 2;
     let doubled = word.len().is_multiple_of(2)
         && word.len() >= 6
@@ -50,12 +45,12 @@ pub(super) fn find_in_plain(
             insert: "",
             rule: "doubled",
         });
-        return Some(start + word_start + half);
+        return start + word_start + half;
     }
     if is_plain_word(word) {
         segmentable.push((start + word_start, start + word_end));
     }
-    Some(end)
+    start + word_end
 }
 
 /// Plans the repairs of a token that is not a plain word into `repairs` (its cuts in
@@ -121,45 +116,6 @@ pub(super) fn find_in_special(
         return offset + kept;
     }
     end
-}
-
-/// A token of at most five bytes with no capital after its first letter and no inner
-/// sentence end: nothing here can hold glue (the shortest repairable glue, a doubled
-/// three-letter word, has six letters). Most words of a text are like this.
-fn is_plain_short(token: &str) -> bool {
-    let bytes = token.as_bytes();
-    bytes.len() <= 5
-        && bytes
-            .iter()
-            .skip(1)
-            .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
-        && !bytes[..bytes.len().saturating_sub(1)]
-            .iter()
-            .any(|&b| matches!(b, b'.' | b'!' | b'?'))
-}
-
-/// The byte range of the word in a token that is one plain ASCII word (lowercase or
-/// capitalized, or all lowercase after an opening quote) with at most some punctuation
-/// around it: "(Russiaand,", "“sidelines".
-fn plain_word_bounds(token: &str) -> Option<(usize, usize)> {
-    let bytes = token.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|b| !matches!(b, b'"' | b'\'' | b'(' | b'['))?;
-    let end = bytes.len()
-        - bytes
-            .iter()
-            .rev()
-            .take_while(|b| {
-                matches!(
-                    b,
-                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
-                )
-            })
-            .count();
-    let word = bytes.get(start..end)?;
-    let plain = word.first()?.is_ascii_alphabetic() && word[1..].iter().all(u8::is_ascii_lowercase);
-    plain.then_some((start, end))
 }
 
 /// Whether a token is a URL, an address, a handle, a hashtag or code, never to be split.
