@@ -28,6 +28,8 @@ pub enum Format {
     Text,
     /// One JSON record per line, the text in a field (`text` by default).
     Jsonl,
+    /// One HTML page per file: its article is extracted, then cleaned.
+    Html,
 }
 
 /// How a file is compressed.
@@ -75,8 +77,8 @@ impl Input {
     }
 }
 
-/// The inputs named by `paths`: `-` is stdin, a folder gives every `.txt`, `.jsonl` and
-/// `.ndjson` file under it (also `.gz`/`.zst`-compressed, hidden files skipped) in name
+/// The inputs named by `paths`: `-` is stdin, a folder gives every `.txt`, `.jsonl`,
+/// `.ndjson` and `.html`/`.htm` file under it (also `.gz`/`.zst`-compressed, hidden files skipped) in name
 /// order, a file is taken whatever its name. `format` overrides every input's format.
 /// A path that does not exist is an error: nothing is read.
 pub fn discover(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Input>> {
@@ -141,6 +143,7 @@ pub fn format_by_name(path: &Path) -> Option<Format> {
     match name.extension().and_then(|e| e.to_str()) {
         Some("jsonl" | "ndjson") => Some(Format::Jsonl),
         Some("txt" | "text") => Some(Format::Text),
+        Some("html" | "htm" | "xhtml") => Some(Format::Html),
         _ => None,
     }
 }

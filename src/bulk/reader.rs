@@ -100,7 +100,7 @@ pub(super) fn read_items(
 ) {
     match opened.format {
         Format::Jsonl => read_lines(file, opened, max_doc_bytes, emit),
-        Format::Text => read_document(file, opened, max_doc_bytes, emit),
+        Format::Text | Format::Html => read_document(file, opened, max_doc_bytes, emit),
     }
 }
 
@@ -183,7 +183,7 @@ fn read_document(
         Ok(_) => Item::Record(Record {
             file,
             line: 1,
-            format: Format::Text,
+            format: opened.format,
             bytes,
         }),
         Err(error) => {

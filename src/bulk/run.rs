@@ -18,6 +18,7 @@ use super::reader::{self, Opened};
 use super::report::{Report, Unreadable};
 use super::writer::{Output, Writer};
 use crate::decode::decode_bytes;
+use crate::html;
 use crate::jsonl::{RecordError, clean_record_with};
 use crate::pipeline::Pipeline;
 use crate::stats::PipelineStats;
@@ -100,7 +101,7 @@ pub fn run(
         text_as_jsonl,
         count_edits: options.count_edits,
     };
-    let relatives = inputs.iter().map(|i| i.relative.clone()).collect();
+    let relatives = inputs.iter().map(output_name).collect();
     let mut writer = Writer::new(output, names.clone(), relatives, options.rejects.clone())?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
@@ -333,8 +334,12 @@ impl Work<'_> {
                     }
                 }
             }
-            Format::Text => {
-                let text = clean(&decode_bytes(&record.bytes));
+            Format::Text | Format::Html => {
+                let mut text = decode_bytes(&record.bytes);
+                if record.format == Format::Html {
+                    text = html::extract(&text).into();
+                }
+                let text = clean(&text);
                 if self.text_as_jsonl {
                     serde_json::json!({ "id": name, "text": text })
                         .to_string()
@@ -354,6 +359,15 @@ impl Work<'_> {
             file: record.file,
             bytes,
         }
+    }
+}
+
+/// Where an input's output goes under an output folder: its path, with `.txt` for the
+/// text of an HTML page.
+fn output_name(input: &Input) -> PathBuf {
+    match input.format {
+        Some(Format::Html) => input.relative.with_extension("txt"),
+        _ => input.relative.clone(),
     }
 }
 

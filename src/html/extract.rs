@@ -1,0 +1,204 @@
+//! Finds the article of a page: blocks of text are scored by their length and commas, the
+//! scores flow up to the elements that hold them (readability's idea), weighted by class
+//! and id hints and cut by link density; the best element and the siblings that belong
+//! with it are the article. Its blocks become lines: headings, paragraphs, list items and
+//! table rows each their own.
+
+use scraper::Html;
+
+use super::flatten::{Element, Flat, Kind, flatten};
+
+/// The article text of an HTML page, one line per heading, list item or table row and a
+/// blank line between paragraphs. A page with no clear article gives all its visible
+/// text, for the text stages to sort out.
+///
+/// ```
+/// let page = r#"<html><body>
+///   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+///   <div class="article-body">
+///     <h1>Xi Jinping to hold talks with Putin</h1>
+///     <p>China and Russia announced a visit to Moscow by President Xi Jinping next week,
+///        the first since the war in Ukraine began, and Beijing said it seeks a role.</p>
+///     <p>The Kremlin said the three-day trip will take place <b>at the invitation</b>
+///        of Russian leader Vladimir Putin, who will host talks on Tuesday.</p>
+///   </div>
+///   <div class="sidebar"><a href="/a">Most read</a><a href="/b">Video</a></div>
+/// </body></html>"#;
+/// assert_eq!(
+///     unscrape::html::extract(page),
+///     "Xi Jinping to hold talks with Putin\n\n\
+///      China and Russia announced a visit to Moscow by President Xi Jinping next week, \
+///      the first since the war in Ukraine began, and Beijing said it seeks a role.\n\n\
+///      The Kremlin said the three-day trip will take place at the invitation of Russian \
+///      leader Vladimir Putin, who will host talks on Tuesday."
+/// );
+/// ```
+pub fn extract(html: &str) -> String {
+    let page = Html::parse_document(html);
+    extract_from(&page)
+}
+
+/// [`extract`] on a page already parsed.
+pub fn extract_from(page: &Html) -> String {
+    let flat = flatten(page);
+    let kept = match best_candidate(&flat) {
+        Some(top) => article_elements(&flat, top),
+        None => vec![true; flat.elements.len()],
+    };
+    let mut article = text_of(&flat, &kept);
+    if article.len() < MIN_ARTICLE_CHARS {
+        // Too little to be the article: a page of short items, or a misjudged one.
+        let everything = text_of(&flat, &vec![true; flat.elements.len()]);
+        if everything.len() > article.len() * 2 {
+            article = everything;
+        }
+    }
+    article
+}
+
+/// An article shorter than this is not trusted.
+const MIN_ARTICLE_CHARS: usize = 250;
+
+/// Blocks shorter than this add nothing to their ancestors' scores.
+const MIN_SCORED_CHARS: usize = 25;
+
+/// The element with the best score, if any block scored.
+fn best_candidate(flat: &Flat) -> Option<usize> {
+    let scores = scores(flat);
+    scores
+        .iter()
+        .enumerate()
+        .filter_map(|(index, score)| score.map(|s| (index, s * (1.0 - link_density(&flat.elements[index])))))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+/// The score of every element that holds a scored block (`None` for the others).
+fn scores(flat: &Flat) -> Vec<Option<f64>> {
+    let mut scores: Vec<Option<f64>> = vec![None; flat.elements.len()];
+    for block in &flat.blocks {
+        let chars = block.text.chars().count();
+        if chars < MIN_SCORED_CHARS {
+            continue;
+        }
+        let commas = block.text.matches([',', '，', '、']).count();
+        let score = 1.0 + commas as f64 + (chars / 100).min(3) as f64;
+        let mut ancestor = flat.elements[block.element].parent;
+        let mut level = 0;
+        // A block's own element is a paragraph; its parent, grandparent and a few more
+        // levels hold the article.
+        while let Some(index) = ancestor
+            && level < 5
+        {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            let initial = || initial_score(&flat.elements[index]);
+            let entry = scores[index].get_or_insert_with(initial);
+            *entry += score / divider;
+            ancestor = flat.elements[index].parent;
+            level += 1;
+        }
+    }
+    scores
+}
+
+/// An element's score before any text: by its kind and its class and id hints.
+fn initial_score(element: &Element) -> f64 {
+    let by_kind = match element.kind {
+        Kind::Article => 10.0,
+        Kind::Div => 5.0,
+        Kind::Pre | Kind::Cell | Kind::Quote => 3.0,
+        Kind::List | Kind::ListItem | Kind::Form => -3.0,
+        Kind::Heading => -5.0,
+        _ => 0.0,
+    };
+    by_kind + f64::from(element.hint)
+}
+
+fn link_density(element: &Element) -> f64 {
+    if element.text_len == 0 {
+        return 0.0;
+    }
+    element.link_len as f64 / element.text_len as f64
+}
+
+/// Which elements are the article: `top`, and those of its siblings that score well
+/// enough or read like paragraphs of it; with all their descendants.
+fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
+    let scores = scores(flat);
+    let adjusted = |index: usize| {
+        scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])))
+    };
+    let top_score = adjusted(top).unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut kept = vec![false; flat.elements.len()];
+    kept[top] = true;
+    if let Some(parent) = flat.elements[top].parent {
+        for (index, element) in flat.elements.iter().enumerate() {
+            if element.parent != Some(parent) || index == top {
+                continue;
+            }
+            let bonus = if element.hint != 0 && element.hint == flat.elements[top].hint {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            let scored = adjusted(index).is_some_and(|s| s + bonus >= threshold);
+            kept[index] = scored || reads_like_a_paragraph(flat, index);
+        }
+    }
+    // Elements come parent first: a kept parent keeps its children.
+    for index in 0..flat.elements.len() {
+        if let Some(parent) = flat.elements[index].parent
+            && kept[parent]
+        {
+            kept[index] = true;
+        }
+    }
+    kept
+}
+
+/// A sibling paragraph of the article: long with few links, or short, linkless and
+/// ending a sentence.
+fn reads_like_a_paragraph(flat: &Flat, index: usize) -> bool {
+    let element = &flat.elements[index];
+    if element.kind != Kind::Paragraph {
+        return false;
+    }
+    let density = link_density(element);
+    let text: String = flat
+        .blocks
+        .iter()
+        .filter(|block| block.element == index)
+        .map(|block| block.text.as_str())
+        .collect();
+    let chars = text.chars().count();
+    (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && text.ends_with('.'))
+}
+
+/// The text of the blocks of kept elements, in document order.
+fn text_of(flat: &Flat, kept: &[bool]) -> String {
+    let mut text = String::new();
+    let mut previous: Option<Kind> = None;
+    for block in flat.blocks.iter().filter(|b| kept[b.element]) {
+        let kind = flat.elements[block.element].kind;
+        if let Some(previous) = previous {
+            text.push_str(separator(previous, kind));
+        }
+        text.push_str(&block.text);
+        previous = Some(kind);
+    }
+    text
+}
+
+/// A list item or table row follows another on the next line; anything else after a
+/// blank line.
+fn separator(previous: Kind, next: Kind) -> &'static str {
+    match (previous, next) {
+        (Kind::ListItem, Kind::ListItem) | (Kind::Row, Kind::Row) => "\n",
+        _ => "\n\n",
+    }
+}

@@ -1,0 +1,369 @@
+//! One pass over a parsed page that keeps what a reader could see: the elements (with their
+//! parent, kind and class hints) and the blocks of text in document order, each block the
+//! inline text of one block-level element, whitespace collapsed as a browser renders it.
+//! Scripts, styles, forms' controls, hidden elements, navigation and comment sections are
+//! dropped here. The walk is iterative: 100,000 nested elements cost no stack.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// An element that was kept.
+#[derive(Debug, Clone)]
+pub(super) struct Element {
+    pub parent: Option<usize>,
+    pub kind: Kind,
+    /// What its class and id say: positive for article-like names, negative for
+    /// boilerplate-like ones.
+    pub hint: i32,
+    /// Characters of text inside it, and of link text inside it.
+    pub text_len: usize,
+    pub link_len: usize,
+}
+
+/// What an element is, as far as extraction cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// `<article>`, `<main>`: the page says where its article is.
+    Article,
+    Div,
+    Paragraph,
+    Heading,
+    ListItem,
+    List,
+    Row,
+    Cell,
+    Pre,
+    Quote,
+    Caption,
+    Form,
+    /// `<body>`, `<html>` and other containers of everything.
+    Page,
+    Inline,
+}
+
+impl Kind {
+    fn of(tag: &str) -> Kind {
+        match tag {
+            "article" | "main" => Kind::Article,
+            "div" | "section" | "center" | "details" | "summary" | "dialog" | "hgroup"
+            | "fieldset" | "address" | "dl" | "dd" | "dt" | "figure" | "header" | "footer" => {
+                Kind::Div
+            }
+            "p" => Kind::Paragraph,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+            "li" => Kind::ListItem,
+            "ul" | "ol" | "menu" | "dir" => Kind::List,
+            "tr" => Kind::Row,
+            "td" | "th" => Kind::Cell,
+            "pre" => Kind::Pre,
+            "blockquote" => Kind::Quote,
+            "figcaption" | "caption" | "legend" => Kind::Caption,
+            "form" => Kind::Form,
+            "html" | "body" | "table" | "tbody" | "thead" | "tfoot" | "frameset" | "noframes" => {
+                Kind::Page
+            }
+            _ => Kind::Inline,
+        }
+    }
+
+    /// Whether it starts and ends a line of text.
+    pub fn is_block(self) -> bool {
+        !matches!(self, Kind::Inline | Kind::Cell)
+    }
+}
+
+/// The inline text of one block-level element (up to the next block boundary).
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    /// The innermost kept block-level element holding the text.
+    pub element: usize,
+    pub text: String,
+    pub link_len: usize,
+}
+
+/// The kept elements, in document order (a parent before its children), and the blocks.
+#[derive(Debug, Default)]
+pub(super) struct Flat {
+    pub elements: Vec<Element>,
+    pub blocks: Vec<Block>,
+}
+
+/// Elements whose content is never article text.
+fn is_dropped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "head"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "select"
+            | "textarea"
+            | "button"
+            | "input"
+            | "label"
+            | "nav"
+            | "aside"
+    )
+}
+
+/// Whether an element is hidden, or a comment section, or a page header or footer outside
+/// the article.
+fn is_dropped(element: &scraper::node::Element, inside_article: bool) -> bool {
+    let tag = element.name();
+    if is_dropped_tag(tag) {
+        return true;
+    }
+    if !inside_article && matches!(tag, "header" | "footer") {
+        return true;
+    }
+    if element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("style").is_some_and(hides)
+    {
+        return true;
+    }
+    names_of(element).any(is_comment_section_name)
+}
+
+/// A `style` that hides the element.
+fn hides(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// The class names and the id of an element.
+fn names_of<'a>(element: &'a scraper::node::Element) -> impl Iterator<Item = &'a str> {
+    element.classes().chain(element.id())
+}
+
+/// A class or id of a comment section ("comments", "comment-list", "disqus_thread").
+fn is_comment_section_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "comments" | "comment-list" | "commentlist" | "comments-area" | "comment-area"
+            | "disqus_thread" | "respond" | "comments-section" | "comment-section"
+            | "user-comments" | "article-comments" | "reader-comments"
+    )
+}
+
+/// What the class names and id of an element say about it (readability's weights).
+fn hint_of(element: &scraper::node::Element) -> i32 {
+    let mut hint = 0;
+    for name in names_of(element) {
+        let name = name.to_ascii_lowercase();
+        if NEGATIVE.iter().any(|word| name.contains(word)) {
+            hint -= 25;
+        }
+        if POSITIVE.iter().any(|word| name.contains(word)) {
+            hint += 25;
+        }
+    }
+    hint.clamp(-50, 50)
+}
+
+/// Parts of class names and ids of article containers.
+const POSITIVE: [&str; 12] = [
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "column",
+];
+
+/// Parts of class names and ids of boilerplate.
+const NEGATIVE: [&str; 26] = [
+    "banner", "combx", "comment", "contact", "foot", "masthead", "media", "meta", "outbrain",
+    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+    "shopping", "tags", "tool", "widget", "social", "breadcrumb", "cookie", "newsletter",
+    "advert",
+];
+
+/// Walks `page` once and keeps its visible elements and blocks of text.
+pub(super) fn flatten(page: &Html) -> Flat {
+    let mut flat = Flat::default();
+    let mut builder = Builder::default();
+    // Kept elements open around the current node; `None` for an element kept only as a
+    // position (inline elements).
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut dropped_until: Option<ego_tree::NodeId> = None;
+    let mut links = 0usize;
+    let mut articles = 0usize;
+    for edge in page.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if dropped_until.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(element) => {
+                        if is_dropped(&element, articles > 0) {
+                            dropped_until = Some(node.id());
+                            continue;
+                        }
+                        let kind = Kind::of(element.name());
+                        match element.name() {
+                            "br" => builder.push_break(),
+                            "a" => links += 1,
+                            _ => {}
+                        }
+                        if kind == Kind::Article {
+                            articles += 1;
+                        }
+                        if kind == Kind::Inline {
+                            open.push(None);
+                            continue;
+                        }
+                        let parent = open.iter().rev().find_map(|e| *e);
+                        if kind.is_block() {
+                            builder.flush(&mut flat);
+                        }
+                        flat.elements.push(Element {
+                            parent,
+                            kind,
+                            hint: hint_of(&element),
+                            text_len: 0,
+                            link_len: 0,
+                        });
+                        let index = flat.elements.len() - 1;
+                        if kind == Kind::Cell {
+                            builder.push_cell_break();
+                        }
+                        if kind.is_block() {
+                            builder.element = Some(index);
+                        }
+                        open.push(Some(index));
+                    }
+                    Node::Text(text) => {
+                        let added = builder.push_text(&text);
+                        if added > 0 {
+                            if links > 0 {
+                                builder.link_len += added;
+                            }
+                            if let Some(Some(index)) = open.iter().rev().find(|e| e.is_some()) {
+                                flat.elements[*index].text_len += added;
+                                if links > 0 {
+                                    flat.elements[*index].link_len += added;
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = dropped_until {
+                    if id == node.id() {
+                        dropped_until = None;
+                    }
+                    continue;
+                }
+                let Some(element) = node.value().as_element() else {
+                    continue;
+                };
+                if element.name() == "a" {
+                    links = links.saturating_sub(1);
+                }
+                if Kind::of(element.name()) == Kind::Article {
+                    articles = articles.saturating_sub(1);
+                }
+                let Some(Some(index)) = open.pop() else {
+                    continue;
+                };
+                let kind = flat.elements[index].kind;
+                if kind.is_block() {
+                    builder.flush(&mut flat);
+                    builder.element = open.iter().rev().find_map(|e| *e);
+                }
+                if let Some(parent) = flat.elements[index].parent {
+                    let (text_len, link_len) =
+                        (flat.elements[index].text_len, flat.elements[index].link_len);
+                    flat.elements[parent].text_len += text_len;
+                    flat.elements[parent].link_len += link_len;
+                }
+            }
+        }
+    }
+    builder.flush(&mut flat);
+    flat
+}
+
+/// The block being built.
+#[derive(Default)]
+struct Builder {
+    element: Option<usize>,
+    text: String,
+    link_len: usize,
+    /// Whitespace was seen after the last character kept.
+    pending_space: bool,
+}
+
+impl Builder {
+    /// Appends a text node, whitespace runs collapsed to one space; returns the characters
+    /// of text added (spaces not counted).
+    fn push_text(&mut self, text: &str) -> usize {
+        let mut added = 0;
+        for (i, word) in text.split(is_html_space).enumerate() {
+            if i > 0 {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.pending_space && !self.text.is_empty() && !self.text.ends_with(['\n', '\t']) {
+                self.text.push(' ');
+            }
+            self.pending_space = false;
+            self.text.push_str(word);
+            added += word.chars().count();
+        }
+        added
+    }
+
+    /// `<br>`: a new line inside the block.
+    fn push_break(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// A table cell: a tab before it when the row has text already.
+    fn push_cell_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(['\n', '\t']) {
+            self.text.push('\t');
+        }
+        self.pending_space = false;
+    }
+
+    /// Ends the current block.
+    fn flush(&mut self, flat: &mut Flat) {
+        let text = self.text.trim();
+        if let Some(element) = self.element
+            && !text.is_empty()
+        {
+            flat.blocks.push(Block {
+                element,
+                text: text.to_string(),
+                link_len: self.link_len,
+            });
+        }
+        self.text.clear();
+        self.link_len = 0;
+        self.pending_space = false;
+    }
+}
+
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+}
