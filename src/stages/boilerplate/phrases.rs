@@ -30,7 +30,7 @@ const PREFIX_MAX_WORDS: usize = 25;
 /// this many words.
 const SHORT_PREFIX_MAX_WORDS: usize = 10;
 /// `contains` rules apply to lines of at most this many words.
-const CONTAINS_MAX_WORDS: usize = 40;
+pub(super) const CONTAINS_MAX_WORDS: usize = 40;
 /// Longer lines are never boilerplate phrases.
 const MAX_LINE_BYTES: usize = 600;
 
@@ -105,8 +105,15 @@ impl Phrases {
         None
     }
 
-    /// The category of the first rule that matches `line`, if any.
-    pub(super) fn category(&self, line: &str, words: usize) -> Option<&'static str> {
+    /// The category of the first rule that matches `line`, if any. `scratch` holds the
+    /// normalized line: one buffer for all the lines of a document instead of one
+    /// allocation per line.
+    pub(super) fn category(
+        &self,
+        line: &str,
+        words: usize,
+        scratch: &mut String,
+    ) -> Option<&'static str> {
         if line.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
             return None;
         }
@@ -115,17 +122,18 @@ impl Phrases {
             // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
             return None;
         }
-        let normalized = normalize(line);
+        normalize_into(line, scratch);
+        let normalized = scratch.as_str();
         if normalized.is_empty() {
             return None;
         }
-        if let Some(category) = self.whole_line(&normalized) {
+        if let Some(category) = self.whole_line(normalized) {
             return Some(category);
         }
         if words <= PREFIX_MAX_WORDS {
-            let input = Input::new(&normalized).anchored(Anchored::Yes);
+            let input = Input::new(normalized).anchored(Anchored::Yes);
             if let Some(found) = self.prefixes.find(input)
-                && ends_word(&normalized, found.end())
+                && ends_word(normalized, found.end())
             {
                 let category = self.prefix_categories[found.pattern().as_usize()];
                 // A teaser or menu label is a few words; "More from the interview: Putin
@@ -140,9 +148,9 @@ impl Phrases {
             }
         }
         self.contained
-            .find_iter(&normalized)
+            .find_iter(normalized)
             .find(|found| {
-                starts_clause(&normalized, found.start()) && ends_word(&normalized, found.end())
+                starts_clause(normalized, found.start()) && ends_word(normalized, found.end())
             })
             .map(|found| self.contained_categories[found.pattern().as_usize()])
     }
@@ -188,19 +196,30 @@ fn is_trailing_symbol(c: char) -> bool {
 /// The form phrases are written in: "  » Please enter your comment! " → "please enter your
 /// comment".
 pub(super) fn normalize(line: &str) -> String {
+    let mut out = String::new();
+    normalize_into(line, &mut out);
+    out
+}
+
+/// [`normalize`], written into `out` (cleared first) so that its buffer serves every line.
+fn normalize_into(line: &str, out: &mut String) {
+    out.clear();
     let trimmed = line
         .trim_start_matches(is_leading_symbol)
         .trim_end_matches(is_trailing_symbol);
-    let mut out = String::with_capacity(trimmed.len());
     if trimmed.is_ascii() {
-        for word in trimmed.split_ascii_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
+        if is_single_spaced(trimmed) {
+            out.push_str(trimmed);
+        } else {
+            for word in trimmed.split_ascii_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
             }
-            out.push_str(word);
         }
         out.make_ascii_lowercase();
-        return out;
+        return;
     }
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
@@ -214,7 +233,21 @@ pub(super) fn normalize(line: &str) -> String {
             }
         }
     }
-    out
+}
+
+/// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
+/// lines' are: then it is copied whole rather than word by word. Checks every byte without
+/// stopping early, which the compiler turns into vector code.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let other_space = bytes.iter().fold(false, |found, &byte| {
+        found | (byte.is_ascii_whitespace() && byte != b' ')
+    });
+    let double_space = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |found, (&a, &b)| found | (a == b' ' && b == b' '));
+    !other_space && !double_space
 }
 
 #[cfg(test)]
@@ -222,7 +255,7 @@ mod tests {
     use super::*;
 
     fn category(line: &str) -> Option<&'static str> {
-        Phrases::get().category(line, line.split_whitespace().count())
+        Phrases::get().category(line, line.split_whitespace().count(), &mut String::new())
     }
 
     #[test]
