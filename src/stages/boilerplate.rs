@@ -113,22 +113,39 @@ fn comment_section_start(
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
 /// Holds © or starts with "Copyright" and a year ("Copyright (c) 2008 Reuters"), not a
-/// sentence about copyright.
-fn is_copyright(line: &str) -> bool {
-    let trimmed = line.trim_start();
-    let Some(rest) = trimmed
+/// sentence about copyright. `text` is a trimmed line.
+fn is_copyright(text: &str) -> bool {
+    let Some(rest) = text
         .get(..9)
         .filter(|start| start.eq_ignore_ascii_case("copyright"))
-        .map(|_| &trimmed[9..])
+        .map(|_| &text[9..])
     else {
-        return line.contains('©');
+        return has_copyright_sign(text);
     };
     let rest = rest.trim_start();
     let rest = rest
         .strip_prefix("(c)")
         .or(rest.strip_prefix("(C)"))
         .unwrap_or(rest);
-    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || line.contains('©')
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || has_copyright_sign(text)
+}
+
+/// Whether `text` holds ©, looked for with SIMD `memmem` (`str::contains` goes a word at a
+/// time): nearly every line is searched to its end.
+fn has_copyright_sign(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), "©".as_bytes()).is_some()
+}
+
+/// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
+/// cuts them, found with SIMD `memchr`.
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|newline| newline + 1);
+    let mut start = 0;
+    ends.chain([text.len()]).filter_map(move |end| {
+        let range = start..end;
+        start = end;
+        (!range.is_empty()).then_some(range)
+    })
 }
 
 /// Counting a line's words stops past this many: no rule that counts words judges a longer
@@ -191,21 +208,20 @@ impl Stage for Boilerplate {
         let phrases = Phrases::get();
         let mut lines = Vec::new();
         let mut normalized = String::new();
-        let mut start = 0;
-        for line in input.split_inclusive('\n') {
-            let range = start..start + line.len();
-            start = range.end;
-            if line.trim().is_empty() {
+        for range in line_ranges(input) {
+            let line = &input[range.clone()];
+            let text = line.trim();
+            if text.is_empty() {
                 continue;
             }
-            let words = words_up_to(line, MOST_WORDS_JUDGED);
-            let phrase = phrases.category(line, words, &mut normalized);
+            let words = words_up_to(text, MOST_WORDS_JUDGED);
+            let phrase = phrases.category(line.len(), text, words, &mut normalized);
             lines.push(Line {
                 range,
                 phrase,
                 teaser: false,
-                dateline: phrase.is_none() && dateline::is_dateline(line),
-                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(line),
+                dateline: phrase.is_none() && dateline::is_dateline(text),
+                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(text),
             });
         }
         // A line cut short by an ellipsis just above a "Read more" line is a teaser of

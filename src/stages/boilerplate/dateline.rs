@@ -30,7 +30,23 @@ pub(super) fn is_dateline(line: &str) -> bool {
         .expect("the dateline pattern is valid")
     });
     let trimmed = line.trim();
-    trimmed.len() <= 80 && dateline.is_match(trimmed)
+    trimmed.len() <= 80 && may_be_dateline(trimmed) && dateline.is_match(trimmed)
+}
+
+/// What the pattern needs, checked without running it on the many short lines that are
+/// headings and menu items: a first character that can start a label, weekday, month or
+/// number, and a digit. A non-ASCII character may be a digit or letter the pattern knows
+/// (Unicode digits, "ſ" for "s"), so a line with one is left to the pattern.
+fn may_be_dateline(trimmed: &str) -> bool {
+    let starts_well = trimmed.bytes().next().is_some_and(|first| {
+        !first.is_ascii()
+            || first.is_ascii_digit()
+            || b"adfjlmnopstuw".contains(&first.to_ascii_lowercase())
+    });
+    starts_well
+        && trimmed
+            .bytes()
+            .any(|byte| byte.is_ascii_digit() || !byte.is_ascii())
 }
 
 #[cfg(test)]

@@ -105,24 +105,25 @@ impl Phrases {
         None
     }
 
-    /// The category of the first rule that matches `line`, if any. `scratch` holds the
+    /// The category of the first rule that matches a line of `line_bytes` bytes (with its
+    /// line break), trimmed to `text`, of `words` words, if any. `scratch` holds the
     /// normalized line: one buffer for all the lines of a document instead of one
     /// allocation per line.
     pub(super) fn category(
         &self,
-        line: &str,
+        line_bytes: usize,
+        text: &str,
         words: usize,
         scratch: &mut String,
     ) -> Option<&'static str> {
-        if line.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+        if line_bytes > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
             return None;
         }
-        let trimmed = line.trim();
-        if trimmed.starts_with(char::is_lowercase) && trimmed.ends_with(['.', '!', '?']) {
+        if text.starts_with(char::is_lowercase) && text.ends_with(['.', '!', '?']) {
             // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
             return None;
         }
-        normalize_into(line, scratch);
+        normalize_into(text, scratch);
         let normalized = scratch.as_str();
         if normalized.is_empty() {
             return None;
@@ -255,7 +256,8 @@ mod tests {
     use super::*;
 
     fn category(line: &str) -> Option<&'static str> {
-        Phrases::get().category(line, line.split_whitespace().count(), &mut String::new())
+        let words = line.split_whitespace().count();
+        Phrases::get().category(line.len(), line.trim(), words, &mut String::new())
     }
 
     #[test]
