@@ -40,6 +40,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
@@ -133,7 +136,8 @@ fn is_copyright(text: &str) -> bool {
 /// Whether `text` holds ©, looked for with SIMD `memmem` (`str::contains` goes a word at a
 /// time): nearly every line is searched to its end.
 fn has_copyright_sign(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), "©".as_bytes()).is_some()
+    static SIGN: LazyLock<Finder> = LazyLock::new(|| Finder::new("©"));
+    SIGN.find(text.as_bytes()).is_some()
 }
 
 /// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
@@ -155,9 +159,9 @@ const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 
 /// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
-/// An ASCII line is counted 64 bytes at a time on a bit mask of its spaces, without a
-/// branch per byte (which would be mispredicted at every word); other lines, a minority
-/// that may hold Unicode spaces, a word at a time.
+/// An ASCII line is counted 64 bytes at a time without a branch per byte (which would be
+/// mispredicted at every word); other lines, a minority that may hold Unicode spaces, a
+/// word at a time.
 fn words_up_to(line: &str, limit: usize) -> usize {
     if !line.is_ascii() {
         return line.split_whitespace().take(limit + 1).count();
@@ -165,11 +169,8 @@ fn words_up_to(line: &str, limit: usize) -> usize {
     let mut words = 0;
     let mut after_space = true;
     for block in line.as_bytes().chunks(64) {
-        let spaces = space_mask(block);
-        let others = !spaces & (u64::MAX >> (64 - block.len()));
-        let follow_space = spaces << 1 | u64::from(after_space);
-        words += (others & follow_space).count_ones() as usize;
-        after_space = spaces >> (block.len() - 1) & 1 == 1;
+        words += word_starts(block, after_space);
+        after_space = block.last().copied().is_some_and(is_ascii_space);
         if words > limit {
             break;
         }
@@ -177,11 +178,18 @@ fn words_up_to(line: &str, limit: usize) -> usize {
     words
 }
 
-/// A mask of the spaces in ASCII `block` (at most 64 bytes): bit `i` for byte `i`.
-fn space_mask(block: &[u8]) -> u64 {
-    block.iter().enumerate().fold(0, |mask, (i, &byte)| {
-        mask | u64::from(is_ascii_space(byte)) << i
-    })
+/// The bytes of ASCII `block` (at most 255 bytes) that start a word, `after_space` telling
+/// whether the byte before the block is a space. The count is kept in a byte, which the
+/// compiler vectorizes with the most lanes.
+fn word_starts(block: &[u8], after_space: bool) -> usize {
+    let first = u8::from(after_space & !block.first().copied().is_some_and(is_ascii_space));
+    let rest = block.iter().zip(block.get(1..).unwrap_or_default()).fold(
+        0u8,
+        |starts, (&before, &byte)| {
+            starts.wrapping_add(u8::from(is_ascii_space(before) & !is_ascii_space(byte)))
+        },
+    );
+    usize::from(first + rest)
 }
 
 /// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
