@@ -140,6 +140,17 @@ fn has_copyright_sign(text: &str) -> bool {
     SIGN.find(text.as_bytes()).is_some()
 }
 
+/// `line.trim()`, without its search character by character for the common line that
+/// starts with a visible ASCII character and ends with one before its line break.
+fn trim_line(line: &str) -> &str {
+    let visible = line.strip_suffix('\n').unwrap_or(line);
+    let bytes = visible.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => visible,
+        _ => line.trim(),
+    }
+}
+
 /// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
 /// cuts them, found with SIMD `memchr`.
 fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -218,7 +229,7 @@ impl Stage for Boilerplate {
         let mut normalized = String::new();
         for range in line_ranges(input) {
             let line = &input[range.clone()];
-            let text = line.trim();
+            let text = trim_line(line);
             if text.is_empty() {
                 continue;
             }
@@ -299,6 +310,23 @@ impl Stage for Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        for line in [
+            "",
+            "\n",
+            " \n",
+            "a\n",
+            "a",
+            " a b \r\n",
+            "«a»\n",
+            "a\u{a0}\n",
+            "\ta.\n",
+        ] {
+            assert_eq!(trim_line(line), line.trim(), "{line:?}");
+        }
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

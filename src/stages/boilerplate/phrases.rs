@@ -37,6 +37,8 @@ const MAX_LINE_BYTES: usize = 600;
 /// Every phrase rule of every language.
 pub(super) struct Phrases {
     whole_lines: FxHashMap<String, &'static str>,
+    /// The length of the longest of `whole_lines`.
+    longest_whole_line: usize,
     /// The `prefix` and `contains` rules of all the lists.
     all: Automata,
     /// Those of them written in ASCII, the only ones that can match an ASCII line, as most
@@ -113,6 +115,7 @@ impl Phrases {
                 }
             }
             Phrases {
+                longest_whole_line: whole_lines.keys().map(String::len).max().unwrap_or(0),
                 whole_lines,
                 all: Automata::build(&prefixes, &contained, |_| true),
                 ascii: Automata::build(&prefixes, &contained, str::is_ascii),
@@ -123,6 +126,10 @@ impl Phrases {
     /// The category of a `line` rule matching the normalized line, or the line written
     /// twice ("read more read more", a label and its tooltip).
     fn whole_line(&self, normalized: &str) -> Option<&'static str> {
+        if normalized.len() > 2 * self.longest_whole_line + 1 {
+            // Too long to be a phrase, even written twice: spares hashing a paragraph.
+            return None;
+        }
         if let Some(category) = self.whole_lines.get(normalized) {
             return Some(category);
         }
