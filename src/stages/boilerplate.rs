@@ -133,20 +133,24 @@ fn is_copyright(text: &str) -> bool {
     rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || has_copyright_sign(text)
 }
 
-/// Whether `text` holds ©, looked for with SIMD `memmem` (`str::contains` goes a word at a
-/// time): nearly every line is searched to its end.
+/// Whether `text` holds ©. Nearly every line is searched to its end: most are ASCII, which
+/// a fast check tells, and the others are searched with SIMD `memmem` (`str::contains`
+/// goes a word at a time).
 fn has_copyright_sign(text: &str) -> bool {
     static SIGN: LazyLock<Finder> = LazyLock::new(|| Finder::new("©"));
-    SIGN.find(text.as_bytes()).is_some()
+    !text.is_ascii() && SIGN.find(text.as_bytes()).is_some()
 }
 
 /// `line.trim()`, without its search character by character for the common line that
-/// starts with a visible ASCII character and ends with one before its line break.
+/// starts with a visible ASCII character and ends with one before its line break, or is
+/// only a line break.
 fn trim_line(line: &str) -> &str {
     let visible = line.strip_suffix('\n').unwrap_or(line);
     let bytes = visible.as_bytes();
     match (bytes.first(), bytes.last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => visible,
+        // A blank line between paragraphs.
+        (None, _) => visible,
         _ => line.trim(),
     }
 }
