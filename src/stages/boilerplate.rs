@@ -141,18 +141,29 @@ fn has_copyright_sign(text: &str) -> bool {
     !text.is_ascii() && SIGN.find(text.as_bytes()).is_some()
 }
 
-/// `line.trim()`, without its search character by character for the common line that
-/// starts with a visible ASCII character and ends with one before its line break, or is
-/// only a line break.
+/// `line.trim()`, with the ASCII spaces at its ends (indentation, the line break, a blank
+/// line's tabs) skipped a byte at a time rather than decoded as characters; only a line
+/// with a non-ASCII character at either end, which may be a Unicode space, is left to
+/// `str::trim`.
 fn trim_line(line: &str) -> &str {
-    let visible = line.strip_suffix('\n').unwrap_or(line);
-    let bytes = visible.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => visible,
-        // A blank line between paragraphs.
-        (None, _) => visible,
-        _ => line.trim(),
+    let bytes = line.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&byte| !is_ascii_space(byte))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&byte| !is_ascii_space(byte))
+        .map_or(start, |last| last + 1);
+    // Both ends fall between characters: the bytes beyond them are ASCII.
+    let inner = &line[start..end];
+    let inner_bytes = inner.as_bytes();
+    if inner_bytes.first().is_some_and(|byte| !byte.is_ascii())
+        || inner_bytes.last().is_some_and(|byte| !byte.is_ascii())
+    {
+        return inner.trim();
     }
+    inner
 }
 
 /// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
@@ -326,6 +337,8 @@ mod tests {
             " a b \r\n",
             "«a»\n",
             "a\u{a0}\n",
+            "\u{3000} a\n",
+            " \t\x0b \n",
             "\ta.\n",
         ] {
             assert_eq!(trim_line(line), line.trim(), "{line:?}");
