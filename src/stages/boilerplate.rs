@@ -40,6 +40,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
@@ -113,22 +116,112 @@ fn comment_section_start(
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
 /// Holds © or starts with "Copyright" and a year ("Copyright (c) 2008 Reuters"), not a
-/// sentence about copyright.
-fn is_copyright(line: &str) -> bool {
-    let trimmed = line.trim_start();
-    let Some(rest) = trimmed
+/// sentence about copyright. `text` is a trimmed line.
+fn is_copyright(text: &str) -> bool {
+    let Some(rest) = text
         .get(..9)
         .filter(|start| start.eq_ignore_ascii_case("copyright"))
-        .map(|_| &trimmed[9..])
+        .map(|_| &text[9..])
     else {
-        return line.contains('©');
+        return has_copyright_sign(text);
     };
     let rest = rest.trim_start();
     let rest = rest
         .strip_prefix("(c)")
         .or(rest.strip_prefix("(C)"))
         .unwrap_or(rest);
-    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || line.contains('©')
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || has_copyright_sign(text)
+}
+
+/// Whether `text` holds ©. Nearly every line is searched to its end: most are ASCII, which
+/// a fast check tells, and the others are searched with SIMD `memmem` (`str::contains`
+/// goes a word at a time).
+fn has_copyright_sign(text: &str) -> bool {
+    static SIGN: LazyLock<Finder> = LazyLock::new(|| Finder::new("©"));
+    !text.is_ascii() && SIGN.find(text.as_bytes()).is_some()
+}
+
+/// `line.trim()`, with the ASCII spaces at its ends (indentation, the line break, a blank
+/// line's tabs) skipped a byte at a time rather than decoded as characters; only a line
+/// with a non-ASCII character at either end, which may be a Unicode space, is left to
+/// `str::trim`.
+fn trim_line(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&byte| !is_ascii_space(byte))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&byte| !is_ascii_space(byte))
+        .map_or(start, |last| last + 1);
+    // Both ends fall between characters: the bytes beyond them are ASCII.
+    let inner = &line[start..end];
+    let inner_bytes = inner.as_bytes();
+    if inner_bytes.first().is_some_and(|byte| !byte.is_ascii())
+        || inner_bytes.last().is_some_and(|byte| !byte.is_ascii())
+    {
+        return inner.trim();
+    }
+    inner
+}
+
+/// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
+/// cuts them, found with SIMD `memchr`.
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|newline| newline + 1);
+    let mut start = 0;
+    ends.chain([text.len()]).filter_map(move |end| {
+        let range = start..end;
+        start = end;
+        (!range.is_empty()).then_some(range)
+    })
+}
+
+/// Counting a line's words stops past this many: no rule that counts words judges a longer
+/// line (the phrase rules stop at 40 words, the copyright rule at 30).
+const MOST_WORDS_JUDGED: usize = phrases::CONTAINS_MAX_WORDS;
+const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
+
+/// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
+/// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
+/// An ASCII line is counted 64 bytes at a time without a branch per byte (which would be
+/// mispredicted at every word); other lines, a minority that may hold Unicode spaces, a
+/// word at a time.
+fn words_up_to(line: &str, limit: usize) -> usize {
+    if !line.is_ascii() {
+        return line.split_whitespace().take(limit + 1).count();
+    }
+    let mut words = 0;
+    let mut after_space = true;
+    for block in line.as_bytes().chunks(64) {
+        words += word_starts(block, after_space);
+        after_space = block.last().copied().is_some_and(is_ascii_space);
+        if words > limit {
+            break;
+        }
+    }
+    words
+}
+
+/// The bytes of ASCII `block` (at most 255 bytes) that start a word, `after_space` telling
+/// whether the byte before the block is a space. The count is kept in a byte, which the
+/// compiler vectorizes with the most lanes.
+fn word_starts(block: &[u8], after_space: bool) -> usize {
+    let first = u8::from(after_space & !block.first().copied().is_some_and(is_ascii_space));
+    let rest = block.iter().zip(block.get(1..).unwrap_or_default()).fold(
+        0u8,
+        |starts, (&before, &byte)| {
+            starts.wrapping_add(u8::from(is_ascii_space(before) & !is_ascii_space(byte)))
+        },
+    );
+    usize::from(first + rest)
+}
+
+/// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
+/// space), in comparisons the compiler can vectorize.
+fn is_ascii_space(byte: u8) -> bool {
+    (byte == b' ') | (byte.wrapping_sub(b'\t') < 5)
 }
 
 /// More rounds than this would mean the classification does not settle; never seen.
@@ -148,21 +241,21 @@ impl Stage for Boilerplate {
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
         let phrases = Phrases::get();
         let mut lines = Vec::new();
-        let mut start = 0;
-        for line in input.split_inclusive('\n') {
-            let range = start..start + line.len();
-            start = range.end;
-            if line.trim().is_empty() {
+        let mut normalized = String::new();
+        for range in line_ranges(input) {
+            let line = &input[range.clone()];
+            let text = trim_line(line);
+            if text.is_empty() {
                 continue;
             }
-            let words = line.split_whitespace().count();
-            let phrase = phrases.category(line, words);
+            let words = words_up_to(text, MOST_WORDS_JUDGED);
+            let phrase = phrases.category(line.len(), text, words, &mut normalized);
             lines.push(Line {
                 range,
                 phrase,
                 teaser: false,
-                dateline: phrase.is_none() && dateline::is_dateline(line),
-                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(line),
+                dateline: phrase.is_none() && dateline::is_dateline(text),
+                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(text),
             });
         }
         // A line cut short by an ellipsis just above a "Read more" line is a teaser of
@@ -226,5 +319,52 @@ impl Stage for Boilerplate {
             }
         }
         rewriter.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        for line in [
+            "",
+            "\n",
+            " \n",
+            "a\n",
+            "a",
+            " a b \r\n",
+            "«a»\n",
+            "a\u{a0}\n",
+            "\u{3000} a\n",
+            " \t\x0b \n",
+            "\ta.\n",
+        ] {
+            assert_eq!(trim_line(line), line.trim(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for line in [
+            "",
+            "  \n",
+            "one",
+            " Chelsea  are\thoping to\x0bcomplete\r\n",
+            "Le\u{a0}Monde\u{3000}東京 «\u{2009}citation\u{2009}» \u{1c}x\u{85}y",
+            "né à Genève, l’été dernier",
+            &"a few words of a line longer than a block of bytes, ".repeat(9),
+            &"spaces  between\t".repeat(40),
+        ] {
+            for limit in [0, 1, 2, 5, 11, 40, 1000] {
+                let words = line.split_whitespace().count();
+                let counted = words_up_to(line, limit);
+                assert!(
+                    counted == words || counted > limit && words > limit,
+                    "{line:?} {limit}"
+                );
+            }
+        }
     }
 }

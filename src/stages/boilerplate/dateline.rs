@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-/// Whether `line` is only a date, a time or both, with an optional "posted"/"updated"
-/// label.
+/// Whether `text` (a trimmed line) is only a date, a time or both, with an optional
+/// "posted"/"updated" label.
 ///
 /// ```text
 /// "17 February 2013"                      -> yes
@@ -14,7 +14,7 @@ use regex::Regex;
 /// "Posted at 02:30 PM ET, 08/15/2012"     -> yes
 /// "On 17 February 2013 the court ruled."  -> no
 /// ```
-pub(super) fn is_dateline(line: &str) -> bool {
+pub(super) fn is_dateline(text: &str) -> bool {
     static DATELINE: OnceLock<Regex> = OnceLock::new();
     let dateline = DATELINE.get_or_init(|| {
         let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -29,8 +29,38 @@ pub(super) fn is_dateline(line: &str) -> bool {
         ))
         .expect("the dateline pattern is valid")
     });
-    let trimmed = line.trim();
-    trimmed.len() <= 80 && dateline.is_match(trimmed)
+    text.len() <= 80 && may_be_dateline(text) && dateline.is_match(text)
+}
+
+/// What the pattern needs, checked without running it on the many short lines that are
+/// headings and menu items: a first character that can start a label, weekday, month or
+/// number, and a digit. A non-ASCII character may be a digit or letter the pattern knows
+/// (Unicode digits, "ſ" for "s"), so a line with one is left to the pattern.
+fn may_be_dateline(text: &str) -> bool {
+    /// The letters that start a label, a weekday or a month, one bit each from `a`.
+    const FIRST_LETTERS: u32 = letter_bits(b"adfjlmnopstuw");
+    let starts_well = text.bytes().next().is_some_and(|first| {
+        let lower = first.to_ascii_lowercase();
+        !first.is_ascii()
+            || first.is_ascii_digit()
+            || lower.is_ascii_lowercase() && FIRST_LETTERS >> (lower - b'a') & 1 == 1
+    });
+    // Every byte looked at, without a branch on each: the compiler vectorizes it.
+    starts_well
+        && text.bytes().fold(false, |found, byte| {
+            found | byte.is_ascii_digit() | !byte.is_ascii()
+        })
+}
+
+/// One bit for each of the lowercase ASCII `letters`, bit 0 for `a`.
+const fn letter_bits(letters: &[u8]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        bits |= 1 << (letters[i] - b'a');
+        i += 1;
+    }
+    bits
 }
 
 #[cfg(test)]

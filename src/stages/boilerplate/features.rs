@@ -58,21 +58,35 @@ impl LineFeatures {
         let mut lowered = String::new();
         for word in line.split_whitespace() {
             words += 1;
-            chars += word.chars().count() + 1;
-            for c in word.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_ascii() || ('\u{c0}'..='\u{52f}').contains(&c) {
-                        listed_script_letters += 1;
+            let bare = if word.is_ascii() {
+                // Most words: bytes are characters, and ASCII letters are in a listed script.
+                let word_letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+                chars += word.len() + 1;
+                letters += word_letters;
+                listed_script_letters += word_letters;
+                word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            } else {
+                chars += word.chars().count() + 1;
+                for c in word.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_ascii() || ('\u{c0}'..='\u{52f}').contains(&c) {
+                            listed_script_letters += 1;
+                        }
                     }
                 }
-            }
-            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+            };
             if bare.is_empty() || bare.len() > 20 {
                 continue;
             }
             lowered.clear();
-            lowered.extend(bare.chars().flat_map(char::to_lowercase));
+            if bare.is_ascii() {
+                lowered.push_str(bare);
+                lowered.make_ascii_lowercase();
+            } else {
+                lowered.extend(bare.chars().flat_map(char::to_lowercase));
+            }
             if let Some(&mask) = stop_words_map.get(lowered.as_str()) {
                 for (language, count) in per_language.iter_mut().enumerate() {
                     *count += usize::from(mask & (1 << language) != 0);

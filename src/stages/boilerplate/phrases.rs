@@ -30,17 +30,59 @@ const PREFIX_MAX_WORDS: usize = 25;
 /// this many words.
 const SHORT_PREFIX_MAX_WORDS: usize = 10;
 /// `contains` rules apply to lines of at most this many words.
-const CONTAINS_MAX_WORDS: usize = 40;
+pub(super) const CONTAINS_MAX_WORDS: usize = 40;
 /// Longer lines are never boilerplate phrases.
 const MAX_LINE_BYTES: usize = 600;
 
 /// Every phrase rule of every language.
 pub(super) struct Phrases {
     whole_lines: FxHashMap<String, &'static str>,
+    /// The length of the longest of `whole_lines`.
+    longest_whole_line: usize,
+    /// The `prefix` and `contains` rules of all the lists.
+    all: Automata,
+    /// Those of them written in ASCII, the only ones that can match an ASCII line, as most
+    /// lines are: without the letters of other scripts, the automata are several times
+    /// smaller, and their searches stay in the processor's cache.
+    ascii: Automata,
+}
+
+/// `prefix` and `contains` rules, with the category of each.
+struct Automata {
     prefixes: AhoCorasick,
     prefix_categories: Vec<&'static str>,
     contained: AhoCorasick,
     contained_categories: Vec<&'static str>,
+    /// Rules out the `contains` rules for most lines before their automaton's search.
+    contained_filter: GramFilter,
+}
+
+/// Phrases (normalized), each with its category.
+type Rules = Vec<(String, &'static str)>;
+
+impl Automata {
+    /// The automata of the `prefixes` and `contained` rules that `keep` keeps, in their
+    /// order (which breaks ties between phrases that match alike).
+    fn build(prefixes: &Rules, contained: &Rules, keep: impl Fn(&str) -> bool) -> Automata {
+        let (prefixes, prefix_categories) = kept(prefixes, &keep);
+        let (contained, contained_categories) = kept(contained, &keep);
+        Automata {
+            prefixes: automaton(&prefixes, StartKind::Anchored),
+            prefix_categories,
+            contained: automaton(&contained, StartKind::Unanchored),
+            contained_categories,
+            contained_filter: GramFilter::new(&contained),
+        }
+    }
+}
+
+/// The phrases of the `rules` that `keep` keeps, and their categories.
+fn kept(rules: &Rules, keep: impl Fn(&str) -> bool) -> (Vec<&str>, Vec<&'static str>) {
+    rules
+        .iter()
+        .filter(|(phrase, _)| keep(phrase))
+        .map(|(phrase, category)| (phrase.as_str(), *category))
+        .unzip()
 }
 
 impl Phrases {
@@ -49,8 +91,7 @@ impl Phrases {
         static PHRASES: OnceLock<Phrases> = OnceLock::new();
         PHRASES.get_or_init(|| {
             let mut whole_lines = FxHashMap::default();
-            let (mut prefixes, mut prefix_categories) = (Vec::new(), Vec::new());
-            let (mut contained, mut contained_categories) = (Vec::new(), Vec::new());
+            let (mut prefixes, mut contained) = (Vec::new(), Vec::new());
             for (_, list) in LISTS {
                 for rule in list.lines().map(str::trim) {
                     if rule.is_empty() || rule.starts_with('#') {
@@ -67,24 +108,17 @@ impl Phrases {
                         "line" => {
                             whole_lines.insert(phrase, category);
                         }
-                        "prefix" => {
-                            prefixes.push(phrase);
-                            prefix_categories.push(category);
-                        }
-                        "contains" => {
-                            contained.push(phrase);
-                            contained_categories.push(category);
-                        }
+                        "prefix" => prefixes.push((phrase, category)),
+                        "contains" => contained.push((phrase, category)),
                         _ => {}
                     }
                 }
             }
             Phrases {
+                longest_whole_line: whole_lines.keys().map(String::len).max().unwrap_or(0),
                 whole_lines,
-                prefixes: automaton(&prefixes, StartKind::Anchored),
-                prefix_categories,
-                contained: automaton(&contained, StartKind::Unanchored),
-                contained_categories,
+                all: Automata::build(&prefixes, &contained, |_| true),
+                ascii: Automata::build(&prefixes, &contained, str::is_ascii),
             }
         })
     }
@@ -92,6 +126,10 @@ impl Phrases {
     /// The category of a `line` rule matching the normalized line, or the line written
     /// twice ("read more read more", a label and its tooltip).
     fn whole_line(&self, normalized: &str) -> Option<&'static str> {
+        if normalized.len() > 2 * self.longest_whole_line + 1 {
+            // Too long to be a phrase, even written twice: spares hashing a paragraph.
+            return None;
+        }
         if let Some(category) = self.whole_lines.get(normalized) {
             return Some(category);
         }
@@ -105,29 +143,43 @@ impl Phrases {
         None
     }
 
-    /// The category of the first rule that matches `line`, if any.
-    pub(super) fn category(&self, line: &str, words: usize) -> Option<&'static str> {
-        if line.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+    /// The category of the first rule that matches a line of `line_bytes` bytes (with its
+    /// line break), trimmed to `text`, of `words` words, if any. `scratch` holds the
+    /// normalized line: one buffer for all the lines of a document instead of one
+    /// allocation per line.
+    pub(super) fn category(
+        &self,
+        line_bytes: usize,
+        text: &str,
+        words: usize,
+        scratch: &mut String,
+    ) -> Option<&'static str> {
+        if line_bytes > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
             return None;
         }
-        let trimmed = line.trim();
-        if trimmed.starts_with(char::is_lowercase) && trimmed.ends_with(['.', '!', '?']) {
+        if text.starts_with(char::is_lowercase) && text.ends_with(['.', '!', '?']) {
             // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
             return None;
         }
-        let normalized = normalize(line);
+        normalize_into(text, scratch);
+        let normalized = scratch.as_str();
         if normalized.is_empty() {
             return None;
         }
-        if let Some(category) = self.whole_line(&normalized) {
+        if let Some(category) = self.whole_line(normalized) {
             return Some(category);
         }
+        let automata = if normalized.is_ascii() {
+            &self.ascii
+        } else {
+            &self.all
+        };
         if words <= PREFIX_MAX_WORDS {
-            let input = Input::new(&normalized).anchored(Anchored::Yes);
-            if let Some(found) = self.prefixes.find(input)
-                && ends_word(&normalized, found.end())
+            let input = Input::new(normalized).anchored(Anchored::Yes);
+            if let Some(found) = automata.prefixes.find(input)
+                && ends_word(normalized, found.end())
             {
-                let category = self.prefix_categories[found.pattern().as_usize()];
+                let category = automata.prefix_categories[found.pattern().as_usize()];
                 // A teaser or menu label is a few words; "More from the interview: Putin
                 // said that the talks would cover energy" is a sentence.
                 let long_form = matches!(
@@ -139,16 +191,78 @@ impl Phrases {
                 }
             }
         }
-        self.contained
-            .find_iter(&normalized)
+        if !automata.contained_filter.may_hold_one(normalized) {
+            return None;
+        }
+        automata
+            .contained
+            .find_iter(normalized)
             .find(|found| {
-                starts_clause(&normalized, found.start()) && ends_word(&normalized, found.end())
+                starts_clause(normalized, found.start()) && ends_word(normalized, found.end())
             })
-            .map(|found| self.contained_categories[found.pattern().as_usize()])
+            .map(|found| automata.contained_categories[found.pattern().as_usize()])
     }
 }
 
-fn automaton(patterns: &[String], start: StartKind) -> AhoCorasick {
+/// Bytes in a window of [`GramFilter`].
+const GRAM: usize = 8;
+/// Bits of a window's hash in [`GramFilter`]: a 32 KiB table, which stays in the processor's
+/// first-level cache, and which the windows of the phrases fill to about 2%.
+const GRAM_HASH_BITS: u32 = 18;
+
+/// A test that a text holds none of a set of phrases, far cheaper than searching it: the
+/// sampled-window filter. A phrase of length `n` found in the text covers a window of
+/// [`GRAM`] bytes starting at a multiple of `stride` when `stride <= n - GRAM + 1`, so with
+/// the stride set by the shortest phrase, a text none of whose windows at those positions
+/// is a window of a phrase holds no phrase. The windows of the phrases are kept as hashes
+/// in a table of bits: a collision only lets a text through to the real search.
+struct GramFilter {
+    /// Bit `h` is set when a window of some phrase hashes to `h`.
+    windows: Vec<u64>,
+    /// How far apart the windows of a text are tested; none when a phrase is shorter than
+    /// a window, which lets every text through.
+    stride: Option<usize>,
+}
+
+impl GramFilter {
+    fn new(phrases: &[&str]) -> GramFilter {
+        let shortest = phrases.iter().map(|phrase| phrase.len()).min();
+        let mut windows = vec![0u64; (1 << GRAM_HASH_BITS) / 64];
+        for phrase in phrases {
+            for window in phrase.as_bytes().windows(GRAM) {
+                let hash = window_hash(window);
+                windows[hash / 64] |= 1 << (hash % 64);
+            }
+        }
+        GramFilter {
+            windows,
+            stride: shortest
+                .filter(|&shortest| shortest >= GRAM)
+                .map(|shortest| shortest - GRAM + 1),
+        }
+    }
+
+    /// Whether `text` may hold one of the phrases; when not, it holds none.
+    fn may_hold_one(&self, text: &str) -> bool {
+        let Some(stride) = self.stride else {
+            return true;
+        };
+        text.as_bytes().windows(GRAM).step_by(stride).any(|window| {
+            let hash = window_hash(window);
+            self.windows[hash / 64] & (1 << (hash % 64)) != 0
+        })
+    }
+}
+
+/// The hash of a window of [`GRAM`] bytes, [`GRAM_HASH_BITS`] long (Fibonacci hashing: the
+/// top bits of a product with the golden ratio).
+fn window_hash(window: &[u8]) -> usize {
+    let bytes: [u8; GRAM] = window.try_into().expect("a window is GRAM bytes");
+    let product = u64::from_le_bytes(bytes).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (product >> (64 - GRAM_HASH_BITS)) as usize
+}
+
+fn automaton(patterns: &[&str], start: StartKind) -> AhoCorasick {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
@@ -177,30 +291,63 @@ fn ends_word(text: &str, at: usize) -> bool {
 
 /// Characters stripped from the start of a line before matching (bullets, arrows).
 fn is_leading_symbol(c: char) -> bool {
-    c.is_whitespace() || "•·|>»›-–—*#▶►→".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '•' | '·' | '|' | '>' | '»' | '›' | '-' | '–' | '—' | '*' | '#' | '▶' | '►' | '→'
+        )
 }
 
 /// Characters stripped from the end of a line before matching.
 fn is_trailing_symbol(c: char) -> bool {
-    c.is_whitespace() || ".!?:;,*…»›>|-–—→".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | ','
+                | '*'
+                | '…'
+                | '»'
+                | '›'
+                | '>'
+                | '|'
+                | '-'
+                | '–'
+                | '—'
+                | '→'
+        )
 }
 
 /// The form phrases are written in: "  » Please enter your comment! " → "please enter your
 /// comment".
 pub(super) fn normalize(line: &str) -> String {
+    let mut out = String::new();
+    normalize_into(line, &mut out);
+    out
+}
+
+/// [`normalize`], written into `out` (cleared first) so that its buffer serves every line.
+fn normalize_into(line: &str, out: &mut String) {
+    out.clear();
     let trimmed = line
         .trim_start_matches(is_leading_symbol)
         .trim_end_matches(is_trailing_symbol);
-    let mut out = String::with_capacity(trimmed.len());
     if trimmed.is_ascii() {
-        for word in trimmed.split_ascii_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
+        if is_single_spaced(trimmed) {
+            out.push_str(trimmed);
+        } else {
+            for word in trimmed.split_ascii_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
             }
-            out.push_str(word);
         }
         out.make_ascii_lowercase();
-        return out;
+        return;
     }
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
@@ -210,11 +357,26 @@ pub(super) fn normalize(line: &str) -> String {
             match c {
                 '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
                 '“' | '”' | '„' | '‟' | '″' => out.push('"'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(c.to_lowercase()),
             }
         }
     }
-    out
+}
+
+/// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
+/// lines' are: then it is copied whole rather than word by word. Checks every byte without
+/// stopping early, which the compiler turns into vector code.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let other_space = bytes.iter().fold(false, |found, &byte| {
+        found | (byte.is_ascii_whitespace() && byte != b' ')
+    });
+    let double_space = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |found, (&a, &b)| found | (a == b' ' && b == b' '));
+    !other_space && !double_space
 }
 
 #[cfg(test)]
@@ -222,7 +384,8 @@ mod tests {
     use super::*;
 
     fn category(line: &str) -> Option<&'static str> {
-        Phrases::get().category(line, line.split_whitespace().count())
+        let words = line.split_whitespace().count();
+        Phrases::get().category(line.len(), line.trim(), words, &mut String::new())
     }
 
     #[test]
@@ -251,6 +414,25 @@ mod tests {
         ] {
             assert_eq!(category(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn the_window_filter_lets_every_phrase_through_wherever_it_stands() {
+        let phrases = ["all rights reserved", "this website uses cookies to"];
+        let filter = GramFilter::new(&phrases);
+        for phrase in phrases {
+            for before in 0..30 {
+                let text = format!("{}{phrase} and more", "x".repeat(before));
+                assert!(filter.may_hold_one(&text), "{text}");
+            }
+        }
+        assert!(!filter.may_hold_one("The talks covered energy, trade and the war."));
+    }
+
+    #[test]
+    fn a_phrase_shorter_than_a_window_lets_every_text_through() {
+        let filter = GramFilter::new(&["cookies", "all rights reserved"]);
+        assert!(filter.may_hold_one("The talks covered energy, trade and the war."));
     }
 
     #[test]
