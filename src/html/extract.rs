@@ -6,7 +6,7 @@
 
 use scraper::Html;
 
-use super::flatten::{Element, Flat, Kind, flatten};
+use super::flatten::{Block, Element, Flat, Kind, flatten};
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -179,11 +179,11 @@ fn reads_like_a_paragraph(flat: &Flat, index: usize) -> bool {
     (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && text.ends_with('.'))
 }
 
-/// The text of the blocks of kept elements, in document order.
+/// The text of the blocks of kept elements, in document order, but for link lists.
 fn text_of(flat: &Flat, kept: &[bool]) -> String {
     let mut text = String::new();
     let mut previous: Option<Kind> = None;
-    for block in flat.blocks.iter().filter(|b| kept[b.element]) {
+    for block in flat.blocks.iter().filter(|b| kept[b.element] && !is_link_list(b)) {
         let kind = flat.elements[block.element].kind;
         if let Some(previous) = previous {
             text.push_str(separator(previous, kind));
@@ -192,6 +192,12 @@ fn text_of(flat: &Flat, kept: &[bool]) -> String {
         previous = Some(kind);
     }
     text
+}
+
+/// A block that is mostly links: a menu, a list of related articles, a share bar.
+fn is_link_list(block: &Block) -> bool {
+    let chars = block.text.chars().count();
+    chars > 0 && block.link_len * 2 > chars
 }
 
 /// A list item or table row follows another on the next line; anything else after a

@@ -78,6 +78,8 @@ pub(super) struct Block {
     /// The innermost kept block-level element holding the text.
     pub element: usize,
     pub text: String,
+    /// Characters of the text inside links.
+    pub link_len: usize,
 }
 
 /// The kept elements, in document order (a parent before its children), and the blocks.
@@ -246,6 +248,9 @@ pub(super) fn flatten(page: &Html) -> Flat {
                     Node::Text(text) => {
                         let added = builder.push_text(&text);
                         if added > 0 {
+                            if links > 0 {
+                                builder.link_len += added;
+                            }
                             if let Some(Some(index)) = open.iter().rev().find(|e| e.is_some()) {
                                 flat.elements[*index].text_len += added;
                                 if links > 0 {
@@ -299,6 +304,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
 struct Builder {
     element: Option<usize>,
     text: String,
+    link_len: usize,
     /// Whitespace was seen after the last character kept.
     pending_space: bool,
 }
@@ -350,9 +356,11 @@ impl Builder {
             flat.blocks.push(Block {
                 element,
                 text: text.to_string(),
+                link_len: self.link_len,
             });
         }
         self.text.clear();
+        self.link_len = 0;
         self.pending_space = false;
     }
 }
