@@ -68,7 +68,9 @@ fn best_candidate(flat: &Flat) -> Option<usize> {
     scores
         .iter()
         .enumerate()
-        .filter_map(|(index, score)| score.map(|s| (index, s * (1.0 - link_density(&flat.elements[index])))))
+        .filter_map(|(index, score)| {
+            score.map(|s| (index, s * (1.0 - link_density(&flat.elements[index]))))
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(index, _)| index)
 }
@@ -129,9 +131,8 @@ fn link_density(element: &Element) -> f64 {
 /// enough or read like paragraphs of it; with all their descendants.
 fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
     let scores = scores(flat);
-    let adjusted = |index: usize| {
-        scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])))
-    };
+    let adjusted =
+        |index: usize| scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])));
     let top_score = adjusted(top).unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
     let mut kept = vec![false; flat.elements.len()];
@@ -183,7 +184,11 @@ fn reads_like_a_paragraph(flat: &Flat, index: usize) -> bool {
 fn text_of(flat: &Flat, kept: &[bool]) -> String {
     let mut text = String::new();
     let mut previous: Option<Kind> = None;
-    for block in flat.blocks.iter().filter(|b| kept[b.element] && !is_link_list(b)) {
+    for block in flat
+        .blocks
+        .iter()
+        .filter(|b| kept[b.element] && !is_link_list(b))
+    {
         let kind = flat.elements[block.element].kind;
         if let Some(previous) = previous {
             text.push_str(separator(previous, kind));

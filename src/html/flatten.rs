@@ -155,9 +155,18 @@ fn is_comment_section_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     matches!(
         name.as_str(),
-        "comments" | "comment-list" | "commentlist" | "comments-area" | "comment-area"
-            | "disqus_thread" | "respond" | "comments-section" | "comment-section"
-            | "user-comments" | "article-comments" | "reader-comments"
+        "comments"
+            | "comment-list"
+            | "commentlist"
+            | "comments-area"
+            | "comment-area"
+            | "disqus_thread"
+            | "respond"
+            | "comments-section"
+            | "comment-section"
+            | "user-comments"
+            | "article-comments"
+            | "reader-comments"
     )
 }
 
@@ -184,9 +193,31 @@ const POSITIVE: [&str; 12] = [
 
 /// Parts of class names and ids of boilerplate.
 const NEGATIVE: [&str; 26] = [
-    "banner", "combx", "comment", "contact", "foot", "masthead", "media", "meta", "outbrain",
-    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-    "shopping", "tags", "tool", "widget", "social", "breadcrumb", "cookie", "newsletter",
+    "banner",
+    "combx",
+    "comment",
+    "contact",
+    "foot",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "social",
+    "breadcrumb",
+    "cookie",
+    "newsletter",
     "advert",
 ];
 

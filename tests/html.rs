@@ -1,0 +1,96 @@
+//! Article extraction from HTML: real pages, and hostile ones that must not hurt.
+
+use unscrape::html::extract;
+
+const DARING_FIREBALL: &str = include_str!("../fixtures/html/daringfireball-1.html");
+const DARING_FIREBALL_EXPECTED: &str =
+    include_str!("../fixtures/html/daringfireball-1.expected.txt");
+const HIDDEN_NODES: &str = include_str!("../fixtures/html/hidden-nodes.html");
+const SOCIAL_BUTTONS: &str = include_str!("../fixtures/html/social-buttons.html");
+
+/// The words of a text, for comparing texts whatever their line breaks.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+#[test]
+fn a_blog_post_comes_out_as_its_article() {
+    let article = extract(DARING_FIREBALL);
+    let expected = words(DARING_FIREBALL_EXPECTED);
+    let got = words(&article);
+    // Every paragraph of the expected article is there, in order.
+    for paragraph in DARING_FIREBALL_EXPECTED
+        .split("\n\n")
+        .filter(|p| p.len() > 80)
+    {
+        let start: Vec<&str> = words(paragraph).into_iter().take(8).collect();
+        assert!(
+            got.windows(start.len()).any(|w| w == start.as_slice()),
+            "missing paragraph starting {start:?}"
+        );
+    }
+    // And not much else: the site's menus and footer stay out.
+    assert!(
+        got.len() < expected.len() * 11 / 10,
+        "{} words for {}",
+        got.len(),
+        expected.len()
+    );
+}
+
+#[test]
+fn hidden_elements_are_left_out() {
+    let article = extract(HIDDEN_NODES);
+    assert!(article.contains("Secondary header"));
+    // The page holds the long paragraph three times: shown, display:none, and hidden.
+    let long_paragraphs = article
+        .split("\n\n")
+        .filter(|paragraph| paragraph.len() > 500)
+        .count();
+    assert_eq!(long_paragraphs, 1, "{article}");
+}
+
+#[test]
+fn share_buttons_are_left_out() {
+    let article = extract(SOCIAL_BUTTONS);
+    assert!(article.contains("Ut enim ad minim veniam"));
+    for widget in ["Share on Facebook", "Tweet", "Email"] {
+        assert!(!article.contains(widget), "{widget} in:\n{article}");
+    }
+}
+
+#[test]
+fn inline_tags_never_glue_or_split_words() {
+    let page = "<html><body><article><p>The <b>Kremlin</b> said the <a href='/t'>three-day</a> \
+                trip will take place at the invitation of Vladimir Put<i>in</i>, in Moscow, on \
+                Monday, Tuesday and Wednesday next week.</p><ul><li>First item</li><li>Second \
+                item</li></ul><table><tr><td>Cell one</td><td>Cell two</td></tr></table>\
+                </article></body></html>";
+    assert_eq!(
+        extract(page),
+        "The Kremlin said the three-day trip will take place at the invitation of Vladimir \
+         Putin, in Moscow, on Monday, Tuesday and Wednesday next week.\n\nFirst item\nSecond \
+         item\n\nCell one\tCell two"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_elements_cost_no_stack() {
+    let depth = 100_000;
+    let page = format!(
+        "<html><body>{}<p>Deep inside, the article says something long enough to be kept, with \
+         commas, clauses, and a full stop at its end.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    assert!(extract(&page).contains("Deep inside"));
+}
+
+#[test]
+fn unclosed_tags_and_binary_bytes_do_not_panic() {
+    let unclosed = "<html><body><div><p>Unclosed paragraph <b>bold <i>both <table><tr><td>cell";
+    assert!(extract(unclosed).contains("Unclosed paragraph"));
+    let binary: String = (0..=255u8).cycle().take(100_000).map(char::from).collect();
+    let _ = extract(&binary);
+    let _ = extract("");
+}
