@@ -36,6 +36,7 @@ pub mod jsonl;
 mod pipeline;
 mod rewrite;
 pub mod stages;
+mod swar;
 mod trace;
 mod words;
 
