@@ -117,9 +117,6 @@ fn next_run_of_two(bytes: &[u8], from: usize) -> Option<usize> {
         .find(|&start| is_space_or_break(bytes[start]) && is_space_or_break(bytes[start + 1]))
 }
 
-/// Eight spaces, as [`swar::load`] reads them.
-const EIGHT_SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
-
 /// A run of spaces, tabs and line breaks, described in the one pass that finds its end.
 struct Run {
     /// Where the run ends (the position of the visible byte after it).
@@ -133,7 +130,9 @@ struct Run {
 }
 
 impl Run {
-    /// The run starting at `start`, which must end before the end of `bytes`.
+    /// The run starting at `start`, which must end before the end of `bytes`. Runs are
+    /// often long (indentation) and mixed: eight bytes at a time, without a branch per
+    /// byte.
     fn measure(bytes: &[u8], start: usize) -> Run {
         let mut run = Run {
             end: start,
@@ -141,12 +140,20 @@ impl Run {
             breaks: 0,
             has_tab: false,
         };
-        loop {
-            // Indentation makes long runs of spaces: they go eight at a time.
-            if swar::load(bytes, run.end) == Some(EIGHT_SPACES) {
-                run.end += 8;
-                continue;
+        while let Some(word) = swar::load(bytes, run.end) {
+            let breaks = swar::bytes_equal(word, b'\n');
+            let tabs = swar::bytes_equal(word, b'\t');
+            let others = !(breaks | tabs | swar::bytes_equal(word, b' ')) & swar::HIGH_BITS;
+            // The bits below the first other byte: the bytes still in the run.
+            let inside = (others & others.wrapping_neg()).wrapping_sub(1);
+            run.add(breaks & inside, tabs & inside);
+            if others != 0 {
+                run.end += swar::offset_of(others);
+                return run;
             }
+            run.end += 8;
+        }
+        loop {
             match bytes[run.end] {
                 b' ' => {}
                 b'\t' => run.has_tab = true,
@@ -158,6 +165,16 @@ impl Run {
             }
             run.end += 1;
         }
+    }
+
+    /// Counts the line breaks and tabs marked in the eight bytes at `self.end`.
+    fn add(&mut self, breaks: u64, tabs: u64) {
+        if breaks != 0 {
+            self.first_break
+                .get_or_insert(self.end + swar::offset_of(breaks));
+            self.breaks += breaks.count_ones() as usize;
+        }
+        self.has_tab |= tabs != 0;
     }
 }
 
