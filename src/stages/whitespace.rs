@@ -212,3 +212,27 @@ fn remove_trailing_run(input: &str, start: usize, rewriter: &mut Rewriter<'_, '_
         rewriter.remove(breaks_start..input.len(), "trailing_blank_lines");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_finds_two_adjacent_spaces_wherever_they_are() {
+        for len in [2, 8, 9, 16, 17, 40] {
+            for at in 0..len - 1 {
+                for pair in [*b"  ", *b"\t\n", *b"\n\n"] {
+                    // Single spaces, tabs, line breaks and carriage returns between letters.
+                    let mut text: Vec<u8> =
+                        b"a b\tc\nd\r".iter().copied().cycle().take(len).collect();
+                    text[at..at + 2].copy_from_slice(&pair);
+                    let first_pair = (0..len - 1)
+                        .find(|&p| is_space_or_break(text[p]) && is_space_or_break(text[p + 1]));
+                    assert!(first_pair.is_some_and(|p| p <= at));
+                    assert_eq!(next_run_of_two(&text, 0), first_pair, "{len} {at}");
+                    assert_eq!(next_run_of_two(&text, at + 2), None, "{len} {at}");
+                }
+            }
+        }
+    }
+}
