@@ -191,6 +191,16 @@ fn clean_word(word: &str, out: &mut String) -> Option<&'static str> {
     let mut rule = None;
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
+        // Printable ASCII other than `&` is kept as it is: copied in one go.
+        let kept = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b.is_ascii_control() || b == b'&')
+            .unwrap_or(rest.len());
+        if kept > 0 {
+            out.push_str(&rest[..kept]);
+            rest = &rest[kept..];
+            continue;
+        }
         let (c, consumed) = match first {
             '&' => match entities::decode_at(rest) {
                 Some(decoded) => {
