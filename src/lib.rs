@@ -39,6 +39,7 @@ mod pipeline;
 mod rewrite;
 pub mod stages;
 mod stats;
+mod swar;
 mod trace;
 mod words;
 

@@ -54,12 +54,11 @@ impl Stage for Unicode {
         let bytes = input.as_bytes();
         let is_break = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        let mut cleaned = String::new();
+        let mut buffers = WordBuffers::default();
         // Jump from one byte that may need work to the next; only the words holding one
         // are looked at.
         let mut at = 0;
-        while let Some(found) = bytes[at..].iter().position(|&b| may_need_work(b)) {
-            let i = at + found;
+        while let Some(i) = next_byte_needing_work(bytes, at) {
             if bytes[i] == b'\r' {
                 if bytes.get(i + 1) == Some(&b'\n') {
                     rewriter.remove(i..i + 1, "line_break");
@@ -77,17 +76,50 @@ impl Stage for Unicode {
                 .iter()
                 .position(is_break)
                 .map_or(bytes.len(), |p| i + p);
-            clean_word_into(input, word_start..word_end, &mut cleaned, &mut rewriter);
+            clean_word_into(input, word_start..word_end, &mut buffers, &mut rewriter);
             at = word_end;
         }
         rewriter.finish()
     }
 }
 
+/// The position of the first byte at or after `from` that may need work, looked for
+/// thirty-two bytes at a time: most text needs none.
+fn next_byte_needing_work(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    let mut chunks = rest.chunks_exact(32);
+    for (index, chunk) in chunks.by_ref().enumerate() {
+        // Without a branch per byte the compiler tests the whole chunk with vector
+        // instructions.
+        if chunk
+            .iter()
+            .fold(false, |found, &b| found | may_need_work(b))
+        {
+            let offset = chunk.iter().position(|&b| may_need_work(b));
+            return offset.map(|offset| from + index * 32 + offset);
+        }
+    }
+    let tail = from + rest.len() - chunks.remainder().len();
+    bytes[tail..]
+        .iter()
+        .position(|&b| may_need_work(b))
+        .map(|p| tail + p)
+}
+
 /// Whether a byte can start something this stage changes.
 #[inline]
 fn may_need_work(byte: u8) -> bool {
-    byte >= 0x7f || byte == b'&' || byte == b'\r' || (byte < 0x20 && byte != b'\n' && byte != b'\t')
+    // Controls include `\r`; no short-circuit, so that chunks of bytes are tested with
+    // vector instructions.
+    (byte >= 0x7f) | (byte == b'&') | ((byte < 0x20) & (byte != b'\n') & (byte != b'\t'))
+}
+
+/// The two strings that cleaning a word writes into, kept from word to word so that dirty
+/// words cost no allocation.
+#[derive(Default)]
+struct WordBuffers {
+    cleaned: String,
+    spare: String,
 }
 
 /// Cleans the word at `range` (text between ASCII spaces, tabs and line breaks) and hands a
@@ -95,34 +127,53 @@ fn may_need_work(byte: u8) -> bool {
 fn clean_word_into(
     input: &str,
     range: std::ops::Range<usize>,
-    buffer: &mut String,
+    buffers: &mut WordBuffers,
     rewriter: &mut Rewriter<'_, '_>,
 ) {
     let word = &input[range.clone()];
     if is_clean_word(word) {
         return;
     }
-    let Some(rule) = clean_word(word, buffer) else {
+    let WordBuffers { cleaned, spare } = buffers;
+    let Some(rule) = clean_word(word, cleaned) else {
         return;
     };
     // Removing or decoding can bring together the parts of something this stage would change
     // on a second run ("&&shy;amp;"); repeat until the word is stable so the stage is
-    // idempotent. Each round shortens the word or leaves it unchanged.
-    let mut next = String::new();
-    while clean_word(buffer, &mut next).is_some() {
-        std::mem::swap(buffer, &mut next);
+    // idempotent. Each round shortens the word or leaves it unchanged. A word that passes
+    // `is_clean_word` is stable, which spares most words the second round.
+    while !is_clean_word(cleaned) && clean_word(cleaned, spare).is_some() {
+        std::mem::swap(cleaned, spare);
     }
-    rewriter.replace(range, buffer, rule);
+    rewriter.replace(range, cleaned, rule);
 }
 
-/// Whether a word with bytes beyond ASCII is clean already, checked without building a
-/// copy: most are ("China’s", "Купрін").
+/// Whether a word is clean already, checked without building a copy: most words with bytes
+/// beyond ASCII are ("China’s", "Купрін"). When it says yes, [`clean_word`] would change
+/// nothing.
 fn is_clean_word(word: &str) -> bool {
-    !word.contains(['&', '\r'])
-        && word
-            .chars()
-            .all(|c| c.is_ascii() && !c.is_ascii_control() || !c.is_ascii() && is_plain_char(c))
-        && is_nfc_quick(word.chars()) == IsNormalized::Yes
+    word.chars().all(|c| {
+        if c.is_ascii() {
+            // Controls include `\r`.
+            !c.is_ascii_control() && c != '&'
+        } else {
+            is_plain_char(c)
+        }
+    }) && is_nfc_quick(
+        word.chars()
+            .map(|c| if is_nfc_starter(c) { 'a' } else { c }),
+    ) == IsNormalized::Yes
+}
+
+/// Characters common in scraped text that are in NFC on their own and never combine with
+/// the character before them (canonical combining class 0): for the NFC quick check they
+/// are as neutral as an ASCII letter, which the check passes over without a table look-up.
+/// The `nfc_starters_are_neutral` test checks every one against the tables.
+fn is_nfc_starter(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{2010}'..='\u{20cf}'
+        | '\u{2500}'..='\u{25ff}' | '\u{3000}'..='\u{3029}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff60}')
 }
 
 /// A character beyond ASCII that this stage never changes on its own.
@@ -140,6 +191,16 @@ fn clean_word(word: &str, out: &mut String) -> Option<&'static str> {
     let mut rule = None;
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
+        // Printable ASCII other than `&` is kept as it is: copied in one go.
+        let kept = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b.is_ascii_control() || b == b'&')
+            .unwrap_or(rest.len());
+        if kept > 0 {
+            out.push_str(&rest[..kept]);
+            rest = &rest[kept..];
+            continue;
+        }
         let (c, consumed) = match first {
             '&' => match entities::decode_at(rest) {
                 Some(decoded) => {
@@ -236,6 +297,34 @@ mod tests {
         assert_eq!(clean("&amp;eacute;"), "&amp;eacute;");
         assert_eq!(clean("&&shy;amp;"), "&");
         assert_eq!(clean("&\u{1}amp;"), "&");
+    }
+
+    #[test]
+    fn the_scan_finds_every_byte_that_may_need_work_wherever_it_is() {
+        for len in [1, 31, 32, 33, 70] {
+            for at in 0..len {
+                for byte in [b'&', b'\r', 0x01, 0x7f, 0xc2] {
+                    // Line breaks and tabs among the letters need nothing.
+                    let mut text: Vec<u8> =
+                        b"ab\ncd\tef ".iter().copied().cycle().take(len).collect();
+                    text[at] = byte;
+                    assert_eq!(next_byte_needing_work(&text, 0), Some(at), "{len} {at}");
+                    assert_eq!(next_byte_needing_work(&text, at + 1), None, "{len} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nfc_starters_are_neutral() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_nfc_starter(c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
+use crate::swar;
 use crate::trace::Trace;
 
 /// Trims lines, collapses runs of spaces and of blank lines.
@@ -48,82 +49,189 @@ impl Stage for Whitespace {
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
         let bytes = input.as_bytes();
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        // Where the pending run of line breaks and blank lines began, if one is open, and
-        // whether any visible line has been written yet.
-        let mut seen_text = false;
-        let mut line_start = 0;
-        let mut pending_break: Option<usize> = None;
-        while line_start <= bytes.len() {
-            let line_end =
-                memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
-            let line = &bytes[line_start..line_end];
-            let first = line.iter().position(|&b| b != b' ' && b != b'\t');
-            match first {
-                None => {
-                    // A blank line: it joins the pending run of breaks.
-                    pending_break.get_or_insert(line_start);
-                }
-                Some(first) => {
-                    if let Some(run_start) = pending_break.take() {
-                        let run = run_start..line_start + first;
-                        if !seen_text {
-                            rewriter.remove(run, "leading_blank_lines");
-                        } else {
-                            let wanted = if input[run.clone()].matches('\n').count() > 1 {
-                                "\n\n"
-                            } else {
-                                "\n"
-                            };
-                            if &input[run.clone()] != wanted {
-                                rewriter.replace(run, wanted, "blank_lines");
-                            }
-                        }
-                    } else if first > 0 {
-                        rewriter.remove(line_start..line_start + first, "leading_space");
-                    }
-                    collapse_inner_runs(input, line_start + first, line_end, &mut rewriter);
-                    seen_text = true;
-                    // The line break after this line opens a new run.
-                    pending_break = (line_end < bytes.len()).then_some(line_end);
-                }
-            }
-            line_start = line_end + 1;
+        // The text is visible stretches separated by runs of spaces, tabs and line breaks;
+        // only the runs change, and each on its own.
+        let Some(first_visible) = bytes.iter().position(|&b| !is_space_or_break(b)) else {
+            // Nothing visible: it all goes, and even an empty text records the (empty) edit.
+            rewriter.remove(0..input.len(), "trailing_blank_lines");
+            return rewriter.finish();
+        };
+        if first_visible > 0 {
+            let rule = if bytes[..first_visible].contains(&b'\n') {
+                "leading_blank_lines"
+            } else {
+                "leading_space"
+            };
+            rewriter.remove(0..first_visible, rule);
         }
-        if let Some(run_start) = pending_break {
-            rewriter.remove(run_start..input.len(), "trailing_blank_lines");
+        let last_visible = bytes
+            .iter()
+            .rposition(|&b| !is_space_or_break(b))
+            .unwrap_or(first_visible);
+        let inner = &bytes[..=last_visible];
+        let mut at = first_visible;
+        // A single space, tab or line break is always right: only runs of two or more can
+        // need tidying, and clean text has few.
+        while let Some(run_start) = next_run_of_two(inner, at) {
+            let run = Run::measure(inner, run_start);
+            tidy_inner_run(run_start, &run, &mut rewriter);
+            at = run.end;
         }
+        remove_trailing_run(input, last_visible + 1, &mut rewriter);
         rewriter.finish()
     }
 }
 
-/// Collapses the runs of spaces and tabs inside `input[start..end]` (which starts with a
-/// visible character) and removes the trailing ones.
-fn collapse_inner_runs(input: &str, start: usize, end: usize, rewriter: &mut Rewriter<'_, '_>) {
-    let bytes = input.as_bytes();
-    let line = &bytes[start..end];
-    let tidy = !matches!(line.last(), Some(b' ' | b'\t'))
-        && memchr::memchr(b'\t', line).is_none()
-        && memchr::memmem::find(line, b"  ").is_none();
-    if tidy {
-        return;
+/// The bytes this stage tidies: spaces, tabs and line breaks.
+#[inline]
+fn is_space_or_break(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n')
+}
+
+/// The position of the first two adjacent spaces, tabs or line breaks at or after `from`,
+/// looked for eight bytes at a time. The byte before `from` is not looked at.
+fn next_run_of_two(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    let mut chunks = rest.chunks_exact(8);
+    // Bytes up to 0x20 hold the three, and the other ones are rare: each pair of them is
+    // checked byte by byte. `previous` marks those of the chunk before.
+    let mut previous = 0;
+    for (index, chunk) in chunks.by_ref().enumerate() {
+        let low = swar::bytes_below(u64::from_le_bytes(chunk.try_into().unwrap()), 0x21);
+        // Marks the second byte of each pair, the first one possibly in the chunk before.
+        let mut seconds = low & ((low << 8) | (previous >> 56));
+        previous = low;
+        while seconds != 0 {
+            let second = from + index * 8 + swar::offset_of(seconds);
+            if is_space_or_break(bytes[second - 1]) && is_space_or_break(bytes[second]) {
+                return Some(second - 1);
+            }
+            seconds &= seconds - 1;
+        }
     }
-    let mut i = start;
-    while i < end {
-        if bytes[i] != b' ' && bytes[i] != b'\t' {
-            i += 1;
-            continue;
+    // The last pair of the chunks and those in the remainder, one by one.
+    let tail = (from + rest.len() - chunks.remainder().len())
+        .saturating_sub(1)
+        .max(from);
+    (tail..bytes.len().saturating_sub(1))
+        .find(|&start| is_space_or_break(bytes[start]) && is_space_or_break(bytes[start + 1]))
+}
+
+/// A run of spaces, tabs and line breaks, described in the one pass that finds its end.
+struct Run {
+    /// Where the run ends (the position of the visible byte after it).
+    end: usize,
+    /// Where its first line break is, if it has one.
+    first_break: Option<usize>,
+    /// How many line breaks it holds.
+    breaks: usize,
+    /// Whether it holds a tab.
+    has_tab: bool,
+}
+
+impl Run {
+    /// The run starting at `start`, which must end before the end of `bytes`. Runs are
+    /// often long (indentation) and mixed: eight bytes at a time, without a branch per
+    /// byte.
+    fn measure(bytes: &[u8], start: usize) -> Run {
+        let mut run = Run {
+            end: start,
+            first_break: None,
+            breaks: 0,
+            has_tab: false,
+        };
+        while let Some(word) = swar::load(bytes, run.end) {
+            let breaks = swar::bytes_equal(word, b'\n');
+            let tabs = swar::bytes_equal(word, b'\t');
+            let others = !(breaks | tabs | swar::bytes_equal(word, b' ')) & swar::HIGH_BITS;
+            // The bits below the first other byte: the bytes still in the run.
+            let inside = (others & others.wrapping_neg()).wrapping_sub(1);
+            run.add(breaks & inside, tabs & inside);
+            if others != 0 {
+                run.end += swar::offset_of(others);
+                return run;
+            }
+            run.end += 8;
         }
-        let run_start = i;
-        while i < end && (bytes[i] == b' ' || bytes[i] == b'\t') {
-            i += 1;
+        loop {
+            match bytes[run.end] {
+                b' ' => {}
+                b'\t' => run.has_tab = true,
+                b'\n' => {
+                    run.first_break.get_or_insert(run.end);
+                    run.breaks += 1;
+                }
+                _ => return run,
+            }
+            run.end += 1;
         }
-        let run = &input[run_start..i];
-        if i == end {
-            rewriter.remove(run_start..i, "trailing_space");
-        } else {
-            let wanted = if run.contains('\t') { "\t" } else { " " };
-            if run != wanted {
-                rewriter.replace(run_start..i, wanted, "space_run");
+    }
+
+    /// Counts the line breaks and tabs marked in the eight bytes at `self.end`.
+    fn add(&mut self, breaks: u64, tabs: u64) {
+        if breaks != 0 {
+            self.first_break
+                .get_or_insert(self.end + swar::offset_of(breaks));
+            self.breaks += breaks.count_ones() as usize;
+        }
+        self.has_tab |= tabs != 0;
+    }
+}
+
+/// Tidies the run at `start` between two visible characters: a run inside a line becomes
+/// one space, or one tab if it holds one; a run across lines loses the spaces ending the
+/// first line and keeps one line break, or two if it spans a blank line.
+fn tidy_inner_run(start: usize, run: &Run, rewriter: &mut Rewriter<'_, '_>) {
+    let Some(first_break) = run.first_break else {
+        let wanted = if run.has_tab { "\t" } else { " " };
+        // A run of one is already what is wanted.
+        if run.end - start > 1 {
+            rewriter.replace(start..run.end, wanted, "space_run");
+        }
+        return;
+    };
+    if first_break > start {
+        rewriter.remove(start..first_break, "trailing_space");
+    }
+    let wanted = if run.breaks > 1 { "\n\n" } else { "\n" };
+    // The breaks part (from the first line break on) is what is wanted exactly when it is
+    // nothing but its line breaks, one or two of them.
+    if run.end - first_break != run.breaks || run.breaks > 2 {
+        rewriter.replace(first_break..run.end, wanted, "blank_lines");
+    }
+}
+
+/// Removes the spaces, tabs and line breaks after the last visible character, which start
+/// at `start`: the spaces ending the last line, then the line breaks.
+fn remove_trailing_run(input: &str, start: usize, rewriter: &mut Rewriter<'_, '_>) {
+    let breaks_start = input[start..].find('\n').map_or(input.len(), |p| start + p);
+    if breaks_start > start {
+        rewriter.remove(start..breaks_start, "trailing_space");
+    }
+    if breaks_start < input.len() {
+        rewriter.remove(breaks_start..input.len(), "trailing_blank_lines");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_finds_two_adjacent_spaces_wherever_they_are() {
+        for len in [2, 8, 9, 16, 17, 40] {
+            for at in 0..len - 1 {
+                for pair in [*b"  ", *b"\t\n", *b"\n\n"] {
+                    // Single spaces, tabs, line breaks and carriage returns between letters.
+                    let mut text: Vec<u8> =
+                        b"a b\tc\nd\r".iter().copied().cycle().take(len).collect();
+                    text[at..at + 2].copy_from_slice(&pair);
+                    let first_pair = (0..len - 1)
+                        .find(|&p| is_space_or_break(text[p]) && is_space_or_break(text[p + 1]));
+                    assert!(first_pair.is_some_and(|p| p <= at));
+                    assert_eq!(next_run_of_two(&text, 0), first_pair, "{len} {at}");
+                    assert_eq!(next_run_of_two(&text, at + 2), None, "{len} {at}");
+                }
             }
         }
     }
