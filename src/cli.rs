@@ -1,7 +1,7 @@
 //! Command-line definitions and the `clean` and `stages` commands; errors become exit codes.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -347,7 +347,8 @@ fn clean(args: CleanArgs) -> Result<i32> {
         );
         return Ok(EXIT_INTERRUPTED);
     }
-    if !args.quiet {
+    // The summary is for a person watching; logs get the report file.
+    if !args.quiet && io::stderr().is_terminal() {
         eprintln!("unscrape: {}", report.summary());
     }
     if report.documents.rejected > 0 {
