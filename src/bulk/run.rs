@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, sync_channel};
+use std::sync::mpsc::{RecvTimeoutError, SyncSender, sync_channel};
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow};
@@ -135,24 +135,48 @@ pub fn run(
             }
             Ok(writer)
         });
-        loop {
-            let chunk = match chunks_in.recv_timeout(STOP_CHECK) {
-                Ok(chunk) => chunk,
-                Err(RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => break,
-                Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => break,
-            };
-            if stop.load(Ordering::Relaxed) {
-                break;
+        // Chunks are cleaned as separate pool tasks, so a worker that finishes its part of
+        // one chunk starts on the next instead of waiting for the slowest document; the
+        // finished chunks are put back in order before they are written.
+        let in_flight_limit = options.jobs + 1;
+        let (cleaned_out, cleaned) = std::sync::mpsc::channel::<(usize, Cleaned)>();
+        let mut reorder = Reorder::default();
+        pool.in_place_scope(|tasks| {
+            let mut next_chunk = 0;
+            let mut writer_open = true;
+            loop {
+                while next_chunk - reorder.next >= in_flight_limit {
+                    let Ok((index, done)) = cleaned.recv() else {
+                        break;
+                    };
+                    writer_open &= reorder.put(index, done, &mut stats, &mut report, &outcomes_out);
+                }
+                if !writer_open {
+                    break;
+                }
+                let chunk = match chunks_in.recv_timeout(STOP_CHECK) {
+                    Ok(chunk) => chunk,
+                    Err(RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => break,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                count_read(&chunk, &mut report, progress);
+                let cleaned_out = cleaned_out.clone();
+                let work = &work;
+                let index = next_chunk;
+                tasks.spawn(move |_| {
+                    let _ = cleaned_out.send((index, work.clean_chunk(chunk)));
+                });
+                next_chunk += 1;
             }
-            count_read(&chunk, &mut report, progress);
-            let (batch, chunk_stats) = pool.install(|| work.clean_chunk(chunk));
-            stats.merge(&chunk_stats);
-            count_outcomes(&batch, &mut report);
-            if outcomes_out.send(batch).is_err() {
-                break;
+            drop(cleaned_out);
+            for (index, done) in cleaned.iter() {
+                reorder.put(index, done, &mut stats, &mut report, &outcomes_out);
             }
-        }
+        });
         drop(outcomes_out);
         writer
             .join()
@@ -209,7 +233,7 @@ fn read_inputs(
     max_doc_bytes: usize,
     input_bytes: &Arc<AtomicU64>,
     stop: &AtomicBool,
-    chunks: std::sync::mpsc::SyncSender<Vec<Item>>,
+    chunks: SyncSender<Vec<Item>>,
 ) -> (u64, Vec<Unreadable>) {
     let mut files_read = 0;
     let mut unreadable = Vec::new();
@@ -252,6 +276,40 @@ fn read_inputs(
         let _ = chunks.send(chunk);
     }
     (files_read, unreadable)
+}
+
+/// The outcomes of a cleaned chunk and what the stages did on it.
+type Cleaned = (Vec<Outcome>, PipelineStats);
+
+/// Cleaned chunks waiting for the ones before them, so that they are written in order.
+#[derive(Default)]
+struct Reorder {
+    waiting: std::collections::BTreeMap<usize, Cleaned>,
+    /// The index of the next chunk to write.
+    next: usize,
+}
+
+impl Reorder {
+    /// Takes chunk `index` and sends every chunk now in order to the writer; returns
+    /// whether the writer still takes them.
+    fn put(
+        &mut self,
+        index: usize,
+        cleaned: Cleaned,
+        stats: &mut PipelineStats,
+        report: &mut Report,
+        writer: &SyncSender<Vec<Outcome>>,
+    ) -> bool {
+        self.waiting.insert(index, cleaned);
+        let mut open = true;
+        while let Some((outcomes, chunk_stats)) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            stats.merge(&chunk_stats);
+            count_outcomes(&outcomes, report);
+            open &= writer.send(outcomes).is_ok();
+        }
+        open
+    }
 }
 
 /// Counts the documents of a chunk as read.
