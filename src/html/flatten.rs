@@ -146,7 +146,7 @@ fn hides(style: &str) -> bool {
 }
 
 /// The class names and the id of an element.
-fn names_of<'a>(element: &'a scraper::node::Element) -> impl Iterator<Item = &'a str> {
+fn names_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
     element.classes().chain(element.id())
 }
 
@@ -239,7 +239,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if is_dropped(&element, articles > 0) {
+                        if is_dropped(element, articles > 0) {
                             dropped_until = Some(node.id());
                             continue;
                         }
@@ -263,7 +263,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                         flat.elements.push(Element {
                             parent,
                             kind,
-                            hint: hint_of(&element),
+                            hint: hint_of(element),
                             text_len: 0,
                             link_len: 0,
                         });
@@ -277,7 +277,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                         open.push(Some(index));
                     }
                     Node::Text(text) => {
-                        let added = builder.push_text(&text);
+                        let added = builder.push_text(text);
                         if added > 0 {
                             if links > 0 {
                                 builder.link_len += added;
