@@ -16,6 +16,8 @@
 //!     jobs: 2,
 //!     max_doc_bytes: 16 << 20,
 //!     text_field: "text".into(),
+//!     html_field: Some("html".into()),
+//!     keep_html: false,
 //!     count_edits: false,
 //!     rejects: folder.path().join("rejects.jsonl"),
 //! };

@@ -113,6 +113,13 @@ struct CleanArgs {
     /// Reject records longer than this many bytes (suffixes K, M, G: 1024-based).
     #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_bytes)]
     max_doc_bytes: usize,
+    /// The JSONL field holding an HTML page: a record without the text field but with this
+    /// one gets its page's article as its text.
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    html_field: String,
+    /// Keep the HTML field in the output records (dropped by default).
+    #[arg(long)]
+    keep_html: bool,
     /// No progress bar and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
@@ -312,6 +319,8 @@ fn clean(args: CleanArgs) -> Result<i32> {
         jobs: jobs_or_cores(args.jobs),
         max_doc_bytes: args.max_doc_bytes,
         text_field: config.text_field.clone(),
+        html_field: Some(args.html_field.clone()),
+        keep_html: args.keep_html,
         count_edits: args.report.is_some(),
         rejects,
     };

@@ -38,22 +38,52 @@ pub fn clean_record(
     pipeline: &Pipeline,
     text_field: &str,
 ) -> Result<String, RecordError> {
-    clean_record_with(line, text_field, None, |text| pipeline.clean(text))
+    clean_record_with(line, Fields::text(text_field), None, |text| {
+        pipeline.clean(text)
+    })
 }
 
-/// [`clean_record`] with the text cleaned by `clean`, and `default_id` put first in a record
-/// that has no `id` field.
+/// Which fields of a record hold its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    /// The text field (`text`).
+    pub text: &'a str,
+    /// A field holding an HTML page (`html`), read when the record has no text field: the
+    /// page's article becomes the text field, and the page is dropped unless `keep_html`.
+    pub html: Option<&'a str>,
+    pub keep_html: bool,
+}
+
+impl<'a> Fields<'a> {
+    /// Only a text field named `text`.
+    pub fn text(text: &'a str) -> Self {
+        Fields {
+            text,
+            html: None,
+            keep_html: false,
+        }
+    }
+}
+
+/// [`clean_record`] with the text cleaned by `clean`, taken from an HTML field when
+/// `fields` names one and the text field is absent, and `default_id` put first in a
+/// record that has no `id` field.
 ///
 /// ```
-/// use unscrape::jsonl::clean_record_with;
+/// use unscrape::jsonl::{Fields, clean_record_with};
 ///
 /// let line = br#"{"text":"The talks with Russiaand China","lang":"en"}"#;
-/// let out = clean_record_with(line, "text", Some("dump.jsonl:7"), unscrape::clean).unwrap();
-/// assert_eq!(out, r#"{"id":"dump.jsonl:7","text":"The talks with Russia and China","lang":"en"}"#);
+/// let out = clean_record_with(line, Fields::text("text"), Some("dump.jsonl:7"), unscrape::clean);
+/// assert_eq!(out.unwrap(), r#"{"id":"dump.jsonl:7","text":"The talks with Russia and China","lang":"en"}"#);
+///
+/// let page = br#"{"url":"https://dw.com/a","html":"<p>Xi Jinping  to hold talks</p>"}"#;
+/// let fields = Fields { text: "text", html: Some("html"), keep_html: false };
+/// let out = clean_record_with(page, fields, None, unscrape::clean);
+/// assert_eq!(out.unwrap(), r#"{"url":"https://dw.com/a","text":"Xi Jinping to hold talks"}"#);
 /// ```
 pub fn clean_record_with(
     line: &[u8],
-    text_field: &str,
+    fields: Fields<'_>,
     default_id: Option<&str>,
     clean: impl FnOnce(&str) -> String,
 ) -> Result<String, RecordError> {
@@ -64,22 +94,54 @@ pub fn clean_record_with(
         serde_json::from_str(line).map_err(|error| RecordError::InvalidJson {
             message: error.to_string(),
         })?;
-    let fields = record.as_object_mut().ok_or(RecordError::NotAnObject)?;
-    let text = fields
-        .get_mut(text_field)
-        .ok_or_else(|| RecordError::MissingText {
-            field: text_field.to_string(),
-        })?;
-    let Value::String(text) = text else {
-        return Err(RecordError::TextNotString {
-            field: text_field.to_string(),
-        });
-    };
-    *text = clean(text);
+    let record_fields = record.as_object_mut().ok_or(RecordError::NotAnObject)?;
+    let html_field = fields
+        .html
+        .filter(|_| !record_fields.contains_key(fields.text));
+    match html_field {
+        Some(html_field) => {
+            let Some(page) = record_fields.get(html_field) else {
+                return Err(RecordError::MissingText {
+                    field: fields.text.to_string(),
+                });
+            };
+            let Value::String(page) = page else {
+                return Err(RecordError::TextNotString {
+                    field: html_field.to_string(),
+                });
+            };
+            let text = clean(&crate::html::extract(page));
+            let at = record_fields
+                .keys()
+                .position(|key| key == html_field)
+                .unwrap_or(record_fields.len());
+            let at = if fields.keep_html {
+                at + 1
+            } else {
+                record_fields.shift_remove(html_field);
+                at
+            };
+            record_fields.shift_insert(at, fields.text.to_string(), Value::String(text));
+        }
+        None => {
+            let text =
+                record_fields
+                    .get_mut(fields.text)
+                    .ok_or_else(|| RecordError::MissingText {
+                        field: fields.text.to_string(),
+                    })?;
+            let Value::String(text) = text else {
+                return Err(RecordError::TextNotString {
+                    field: fields.text.to_string(),
+                });
+            };
+            *text = clean(text);
+        }
+    }
     if let Some(id) = default_id
-        && !fields.contains_key("id")
+        && !record_fields.contains_key("id")
     {
-        fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
+        record_fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
     }
     Ok(record.to_string())
 }

@@ -428,3 +428,26 @@ fn bench_measures_each_stage_and_the_pipeline() {
                 .and(predicate::str::contains("MB/s")),
         );
 }
+
+#[test]
+fn jsonl_records_with_an_html_field_get_its_article_as_text() {
+    let page = include_str!("../fixtures/html/daringfireball-1.html");
+    let record = serde_json::json!({ "url": "https://daringfireball.net/", "html": page });
+    let output = unscrape()
+        .args(["clean", "--quiet"])
+        .write_stdin(format!("{record}\n"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let written = records(&output.stdout);
+    assert_eq!(written.len(), 1);
+    let fields: Vec<&str> = written[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(fields, ["id", "url", "text"]);
+    let text = written[0]["text"].as_str().unwrap();
+    assert!(text.len() > 1000 && !text.contains('<'), "{text}");
+}

@@ -38,6 +38,8 @@ fn run(jsonl: &[u8], jobs: usize) -> (Vec<u8>, Report) {
         jobs,
         max_doc_bytes: 1 << 20,
         text_field: "text".into(),
+        html_field: Some("html".into()),
+        keep_html: false,
         count_edits: true,
         rejects: folder.path().join("rejects.jsonl"),
     };

@@ -19,7 +19,7 @@ use super::report::{Report, Unreadable};
 use super::writer::{Output, Writer};
 use crate::decode::decode_bytes;
 use crate::html;
-use crate::jsonl::{RecordError, clean_record_with};
+use crate::jsonl::{Fields, RecordError, clean_record_with};
 use crate::pipeline::Pipeline;
 use crate::stats::PipelineStats;
 
@@ -32,6 +32,10 @@ pub struct Options {
     pub max_doc_bytes: usize,
     /// The JSONL field holding the text.
     pub text_field: String,
+    /// The JSONL field holding an HTML page, for records without a text field.
+    pub html_field: Option<String>,
+    /// Keep the HTML field in the output records.
+    pub keep_html: bool,
     /// Count each rule's edits for the report (costs an allocation an edit).
     pub count_edits: bool,
     /// Where rejected records go.
@@ -96,7 +100,11 @@ pub fn run(
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let work = Work {
         pipeline,
-        text_field: &options.text_field,
+        fields: Fields {
+            text: &options.text_field,
+            html: options.html_field.as_deref(),
+            keep_html: options.keep_html,
+        },
         names: &names,
         text_as_jsonl,
         count_edits: options.count_edits,
@@ -344,7 +352,7 @@ fn count_outcomes(batch: &[Outcome], report: &mut Report) {
 /// What the workers need to clean records.
 struct Work<'a> {
     pipeline: &'a Pipeline,
-    text_field: &'a str,
+    fields: Fields<'a>,
     names: &'a [String],
     /// Write text documents as JSONL records (`{"id": file, "text": ...}`).
     text_as_jsonl: bool,
@@ -379,7 +387,7 @@ impl Work<'_> {
         let mut bytes = match record.format {
             Format::Jsonl => {
                 let id = format!("{name}:{}", record.line);
-                match clean_record_with(&record.bytes, self.text_field, Some(&id), clean) {
+                match clean_record_with(&record.bytes, self.fields, Some(&id), clean) {
                     Ok(line) => line.into_bytes(),
                     Err(error) => {
                         return Outcome::Rejected(Reject {
