@@ -33,6 +33,7 @@
 pub mod bulk;
 pub mod config;
 pub mod decode;
+pub mod html;
 pub mod jsonl;
 mod pipeline;
 mod rewrite;

@@ -1,0 +1,3 @@
+//! HTML input: what unscrape reads from a page's markup, parsed with `scraper`.
+
+pub mod metadata;

@@ -1,0 +1,141 @@
+//! Article metadata read from a page: title, author, date, language, canonical URL, site
+//! name and description, for the JSONL fields written beside `text`.
+//!
+//! Each field comes from the most trusted source that has it: JSON-LD, then meta tags
+//! (OpenGraph, Twitter, Dublin Core, `article:*`), then the markup (`<link rel=canonical>`,
+//! `lang`, `<time>`, microdata, bylines, `<title>`, `<h1>`). Two exceptions, and why:
+//! the canonical link is trusted before JSON-LD for `url`, since stating the canonical URL
+//! is its one purpose; `<html lang>` is trusted before meta tags for `language`, since
+//! `og:locale` is often a site-wide default; and for `date` the first source whose value
+//! reads as a date wins over a more trusted one that does not.
+
+mod author;
+mod date;
+mod json_ld;
+mod meta_tags;
+mod page_scan;
+mod title;
+mod value;
+
+use scraper::Html;
+use serde::Serialize;
+
+use author::author_name;
+use date::iso_date;
+use title::TitleEvidence;
+use value::{LANGUAGE_MAX, TITLE_MAX, URL_MAX, tidy};
+
+/// What a page says about itself. Every value is whitespace-normalized and non-empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// Several authors are joined with "; ".
+    pub author: Option<String>,
+    /// The publication date as ISO 8601 `YYYY-MM-DD` when it can be read, else as found.
+    pub date: Option<String>,
+    /// A language tag as the page gives it ("de", "en-US").
+    pub language: Option<String>,
+    /// The canonical URL, absolute (`http` or `https`).
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+}
+
+impl Metadata {
+    /// Each field of `self`, or of `other` where `self` has none.
+    fn or(self, other: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(other.title),
+            author: self.author.or(other.author),
+            date: self.date.or(other.date),
+            language: self.language.or(other.language),
+            url: self.url.or(other.url),
+            site_name: self.site_name.or(other.site_name),
+            description: self.description.or(other.description),
+        }
+    }
+}
+
+/// Reads the metadata of a parsed page. Never panics; one pass over the tree, no recursion,
+/// so very deep or very large pages cost time in proportion to their size.
+///
+/// ```
+/// let page = scraper::Html::parse_document(r#"<html lang="de"><head>
+///   <title>Plejaden, M45 | Astronomie.de</title>
+///   <meta property="og:site_name" content="Astronomie.de">
+///   <meta name="author" content="Helmut   Rubik">
+/// </head><body><h1>Plejaden, M45</h1>
+///   <time datetime="2019-09-17T10:44:00+02:00">17.09.2019</time></body></html>"#);
+/// let found = unscrape::html::metadata::metadata(&page);
+/// assert_eq!(found.title.as_deref(), Some("Plejaden, M45"));
+/// assert_eq!(found.author.as_deref(), Some("Helmut Rubik"));
+/// assert_eq!(found.date.as_deref(), Some("2019-09-17"));
+/// assert_eq!(found.language.as_deref(), Some("de"));
+/// assert_eq!(found.site_name.as_deref(), Some("Astronomie.de"));
+/// ```
+pub fn metadata(document: &Html) -> Metadata {
+    let page = page_scan::scan(document);
+    let ld = json_ld::read(&page.json_ld);
+    let tags = meta_tags::read(&page.meta);
+    let h1: Vec<String> = page.h1.iter().filter_map(|h| tidy(h, TITLE_MAX)).collect();
+
+    let url = [
+        page.canonical.as_deref(),
+        ld.url.as_deref(),
+        tags.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+    .find_map(|u| tidy(u, URL_MAX));
+    let site_name = ld.site_name.clone().or(tags.site_name.clone());
+    let evidence = TitleEvidence {
+        site_name: site_name.as_deref(),
+        url: url.as_deref(),
+        h1: &h1,
+    };
+    let title = [
+        ld.title.as_deref(),
+        tags.title.as_deref(),
+        page.title.as_deref(),
+        h1.first().map(String::as_str),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|t| tidy(t, TITLE_MAX))
+    .map(|t| evidence.strip(&t))
+    .next();
+
+    let dates: Vec<&str> = ld
+        .date
+        .as_deref()
+        .into_iter()
+        .chain(meta_tags::values(&page.meta, meta_tags::DATE))
+        .chain(page.dates.iter().map(String::as_str))
+        .collect();
+    let date = dates
+        .iter()
+        .find_map(|d| iso_date(d))
+        .or_else(|| dates.iter().find_map(|d| tidy(d, 64)));
+
+    let language = ld.language.clone().or_else(|| {
+        page.html_lang
+            .as_deref()
+            .and_then(|l| tidy(l, LANGUAGE_MAX))
+    });
+    let markup = Metadata {
+        author: page.authors.iter().find_map(|a| author_name(a)),
+        ..Metadata::default()
+    };
+    Metadata {
+        title,
+        date,
+        url,
+        site_name,
+        language,
+        ..Metadata::default()
+    }
+    .or(ld)
+    .or(tags)
+    .or(markup)
+}
