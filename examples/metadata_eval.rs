@@ -3,10 +3,11 @@
 //! `date`, `sitename`), and prints, per field, the share of pages with a reference value on
 //! which the extracted value matches.
 //!
-//!     cargo run --release --example metadata_eval [-- --misses] [DIR]
+//!     cargo run --release --example metadata_eval [-- --misses] [--show ID] [DIR]
 //!
-//! A match is equality after whitespace normalization and case folding; authors compare
-//! as sets of names (split on ";" and ","), in any order. `--misses` lists each mismatch.
+//! A match is equality after whitespace normalization, NFC and case folding; authors
+//! compare as sets of names (split on ";" and ","), in any order. `--misses` lists each
+//! mismatch; `--show ID` prints all the metadata found on page ID.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -23,12 +24,25 @@ const FIELDS: [(&str, &str); 4] = [
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let misses = args.iter().any(|a| a == "--misses");
-    let dir = args.iter().find(|a| !a.starts_with("--")).map_or_else(
-        || PathBuf::from("../shared/devdata/trafilatura"),
-        PathBuf::from,
-    );
+    let show = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1));
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--show"))
+        .map_or_else(
+            || PathBuf::from("../shared/devdata/trafilatura"),
+            |(_, a)| PathBuf::from(a),
+        );
     if !dir.is_dir() {
         println!("no {} here: nothing to evaluate", dir.display());
+        return Ok(());
+    }
+    if let Some(id) = show {
+        let found = extract(&dir.join(format!("{id}.segments.json")))?;
+        println!("{}", serde_json::to_string_pretty(&found)?);
         return Ok(());
     }
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)?

@@ -94,40 +94,46 @@ pub fn metadata(document: &Html) -> Metadata {
         url: url.as_deref(),
         h1: &h1,
     };
-    let title = [
+    let declared = [
         ld.title.as_deref(),
         tags.title.as_deref(),
         page.title.as_deref(),
-        h1.first().map(String::as_str),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|t| tidy(t, TITLE_MAX))
-    .map(|t| evidence.strip(&t))
-    .next();
+    ];
+    let title = evidence.choose(
+        declared
+            .into_iter()
+            .flatten()
+            .filter_map(|t| tidy(t, TITLE_MAX)),
+    );
 
-    let dates: Vec<&str> = ld
+    // Markup dates are kept only when they read as a date: a "post-meta" block's text is
+    // no date as found.
+    let declared_dates: Vec<&str> = ld
         .date
         .as_deref()
         .into_iter()
         .chain(meta_tags::values(&page.meta, meta_tags::DATE))
-        .chain(page.dates.iter().map(String::as_str))
         .collect();
-    let date = dates
+    let date = declared_dates
         .iter()
-        .find_map(|d| iso_date(d))
-        .or_else(|| dates.iter().find_map(|d| tidy(d, 64)));
+        .copied()
+        .chain(page.dates.iter().map(String::as_str))
+        .find_map(iso_date)
+        .or_else(|| declared_dates.iter().find_map(|d| tidy(d, 64)));
 
     let language = ld.language.clone().or_else(|| {
         page.html_lang
             .as_deref()
             .and_then(|l| tidy(l, LANGUAGE_MAX))
     });
-    let markup = Metadata {
-        author: page.authors.iter().find_map(|a| author_name(a)),
-        ..Metadata::default()
-    };
-    Metadata {
+    // A "byline" naming the site ("Badische Zeitung") is the publisher, not the author.
+    let author = [ld.author.as_deref(), tags.author.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(page.authors.iter().map(String::as_str))
+        .filter_map(author_name)
+        .find(|a| !evidence.is_site(a));
+    let found = Metadata {
         title,
         date,
         url,
@@ -136,6 +142,11 @@ pub fn metadata(document: &Html) -> Metadata {
         ..Metadata::default()
     }
     .or(ld)
-    .or(tags)
-    .or(markup)
+    .or(tags);
+    Metadata {
+        author,
+        // og:locale and some `lang` attributes write "de_DE" for the BCP 47 "de-DE".
+        language: found.language.map(|l| l.replace('_', "-")),
+        ..found
+    }
 }

@@ -41,10 +41,30 @@ pub(super) fn author_name(byline: &str) -> Option<String> {
     let end = name
         .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '\n'))
         .unwrap_or(name.len());
-    let name = name[..end].trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '/')
-    });
-    (!name.is_empty() && name.split_whitespace().count() <= MAX_WORDS).then(|| name.to_owned())
+    let name = name[..end].split(" - ").next().unwrap_or_default();
+    let edge = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ':' | '-' | '–' | '/' | '"' | '\'' | '“' | '”'
+            )
+    };
+    let names: Vec<&str> = name
+        .trim_matches(edge)
+        .split([',', ';'])
+        .map(|n| n.trim_matches(edge))
+        .filter(|n| !n.is_empty() && !is_credential(n))
+        .collect();
+    let words: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
+    (!names.is_empty() && words <= MAX_WORDS).then(|| names.join("; "))
+}
+
+/// A degree or title written after a name ("PhD", "M.D.", "RD"): one word, no lowercase
+/// letter but perhaps the "h" of "PhD".
+fn is_credential(part: &str) -> bool {
+    !part.contains(' ')
+        && part.len() <= 5
+        && part.chars().filter(|c| c.is_lowercase()).all(|c| c == 'h')
 }
 
 #[cfg(test)]

@@ -67,8 +67,7 @@ pub(super) fn read(meta: &[(String, String)]) -> Metadata {
         title: first(TITLE, TITLE_MAX),
         author: values(meta, AUTHOR).find_map(author_name),
         date: first(DATE, 64),
-        // og:locale writes "de_DE" for the BCP 47 "de-DE".
-        language: first(LANGUAGE, LANGUAGE_MAX).map(|l| l.replace('_', "-")),
+        language: first(LANGUAGE, LANGUAGE_MAX),
         url: first(URL, URL_MAX),
         site_name: first(SITE_NAME, NAME_MAX),
         description: first(DESCRIPTION, DESCRIPTION_MAX),

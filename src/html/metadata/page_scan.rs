@@ -29,7 +29,8 @@ pub(super) struct PageScan {
     pub title: Option<String>,
     pub h1: Vec<String>,
     /// `datePublished` microdata (its `content`, `datetime` or text), then `<time datetime>`
-    /// values, publication-marked ones (`pubdate`, "publish" in the class) first.
+    /// values, publication-marked ones (`pubdate`, "publish" in the class) first, then the
+    /// text of elements whose class speaks of a date ("post-date", "published", "meta").
     pub dates: Vec<String>,
     /// `itemprop=author`, then `rel=author` links, then elements whose class names a byline.
     pub authors: Vec<String>,
@@ -40,6 +41,7 @@ pub(super) fn scan(document: &Html) -> PageScan {
     let mut page = PageScan::default();
     let (mut item_dates, mut times, mut pub_times) = (Vec::new(), Vec::new(), Vec::new());
     let (mut item_authors, mut rel_authors, mut bylines) = (Vec::new(), Vec::new(), Vec::new());
+    let mut datelines = Vec::new();
     for node in document.root_element().descendants() {
         let Some(node) = ElementRef::wrap(node) else {
             continue;
@@ -108,8 +110,16 @@ pub(super) fn scan(document: &Html) -> PageScan {
         if bylines.len() < PER_KIND && is_byline(element.attr("class")) {
             bylines.push(text_of(node));
         }
+        if datelines.len() < PER_KIND
+            && has_class_part(
+                element.attr("class"),
+                &["date", "publish", "posted", "meta"],
+            )
+        {
+            datelines.push(text_of(node));
+        }
     }
-    page.dates = [item_dates, pub_times, times].concat();
+    page.dates = [item_dates, pub_times, times, datelines].concat();
     page.authors = [item_authors, rel_authors, bylines].concat();
     page
 }
@@ -149,17 +159,36 @@ fn is_byline(class: Option<&str>) -> bool {
     })
 }
 
-/// The text under `node`, bounded by [`TEXT_NODES`] and [`TEXT_BYTES`], with a space
-/// between text nodes so that `<span>By</span><a>Jane</a>` does not read "ByJane".
+/// The text under `node` as a browser lays it on a line: text nodes joined as they are, a
+/// space for a `<br>` or a block element's edge. Ruby readings (`<rt>`, `<rp>`) and scripts
+/// are left out. Bounded by [`TEXT_NODES`] and [`TEXT_BYTES`].
 fn text_of(node: ElementRef<'_>) -> String {
     let mut text = String::new();
     for descendant in node.descendants().take(TEXT_NODES) {
-        if let Node::Text(t) = descendant.value() {
-            text.push_str(t);
-            text.push(' ');
-            if text.len() >= TEXT_BYTES {
-                break;
+        match descendant.value() {
+            Node::Text(t) => {
+                let parent = descendant
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|e| e.name()));
+                if !matches!(
+                    parent,
+                    Some("rt" | "rp" | "script" | "style" | "noscript" | "template")
+                ) {
+                    text.push_str(t);
+                }
             }
+            Node::Element(e)
+                if !matches!(
+                    e.name(),
+                    "span" | "a" | "b" | "i" | "em" | "strong" | "small" | "ruby"
+                ) =>
+            {
+                text.push(' ');
+            }
+            _ => {}
+        }
+        if text.len() >= TEXT_BYTES {
+            break;
         }
     }
     text
