@@ -150,3 +150,130 @@ pub fn metadata(document: &Html) -> Metadata {
         ..found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::{Metadata, metadata};
+
+    fn read(html: &str) -> Metadata {
+        metadata(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn json_ld_graph_with_linked_author() {
+        let found = read(include_str!(
+            "../../fixtures/html/metadata/json-ld-graph-californiaglobe.html"
+        ));
+        let url = "https://californiaglobe.com/section-2/amazon-liable-for-defective-third-party-products-rules-ca-appelate-court/";
+        assert_eq!(
+            found,
+            Metadata {
+                title: Some("Amazon Liable for Defective Third-Party Products Rules CA Appellate Court".into()),
+                author: Some("Evan Symon".into()),
+                date: Some("2020-08-14".into()),
+                language: Some("en-US".into()),
+                url: Some(url.into()),
+                site_name: Some("California Globe".into()),
+                description: Some(
+                    "On Thursday, California’s 4th District Court of Appeal in Santa Ana found that Amazon.com \
+                     can now be held liable for injury for selling defective products"
+                        .into()
+                ),
+            }
+        );
+    }
+
+    #[test]
+    fn open_graph_tags() {
+        let found = read(include_str!(
+            "../../fixtures/html/metadata/og-tags-100noticias.html"
+        ));
+        let title = "Nicaragua cerró 2021 con deuda externa de 14.372,4 millones de dólares";
+        assert_eq!(found.title.as_deref(), Some(title));
+        assert_eq!(found.site_name.as_deref(), Some("100noticias.com.ni"));
+        assert_eq!(
+            found.url.as_deref(),
+            Some("https://100noticias.com.ni/economia/115005-aumenta-deuda-externa-nicaragua/")
+        );
+        assert!(
+            found
+                .description
+                .is_some_and(|d| d.starts_with("Nicaragua cerró 2021 con una deuda"))
+        );
+        // `<meta name="author" content="100% Noticias">` names the site, not a person.
+        assert_eq!(found.author, None);
+    }
+
+    #[test]
+    fn title_loses_the_site_name_suffix() {
+        let found = read(include_str!(
+            "../../fixtures/html/metadata/title-suffix-bundeskanzleramt.html"
+        ));
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "Bundesministerin Raab: Mit Ländern und Unternehmen frauen- und familienfreundliche \
+                 Rahmenbedingungen gestalten"
+            )
+        );
+        assert_eq!(found.date.as_deref(), Some("2022-02-01"));
+        assert_eq!(found.language.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn a_page_without_metadata_gives_none() {
+        assert_eq!(read("<p>Just a paragraph.</p>"), Metadata::default());
+        assert_eq!(read(""), Metadata::default());
+        assert_eq!(
+            read("<title> \n </title><h1>\u{a0}</h1><meta name=author content=' '>"),
+            Metadata::default()
+        );
+    }
+
+    #[test]
+    fn malformed_json_ld_is_skipped() {
+        let deep_array = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let html = format!(
+            r#"<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Broken",</script>
+               <script type="application/ld+json">{deep_array}</script>
+               <script type="application/ld+json">{{"@type": "Article", "author": [null, 3, {{"@id": "nowhere"}}]}}</script>
+               <title>Fallback title</title>"#
+        );
+        let found = read(&html);
+        assert_eq!(found.title.as_deref(), Some("Fallback title"));
+        assert_eq!(found.author, None);
+    }
+
+    #[test]
+    fn a_hundred_thousand_nested_elements_do_not_overflow_the_stack() {
+        // Built on the tree directly: html5ever itself takes minutes to parse this depth
+        // (it scans the stack of open elements for each tag).
+        let mut page = Html::parse_document("<html><head></head><body></body></html>");
+        let parts = Html::parse_fragment("<div></div><h1>Deep headline</h1>");
+        let mut elements = parts.root_element().child_elements();
+        let div = elements.next().expect("a div").value().clone();
+        let h1 = elements.next().expect("an h1");
+        let body = page
+            .root_element()
+            .child_elements()
+            .nth(1)
+            .expect("a body")
+            .id();
+        let mut parent = body;
+        for _ in 0..100_000 {
+            let mut node = page.tree.get_mut(parent).expect("the node just added");
+            parent = node.append(scraper::Node::Element(div.clone())).id();
+        }
+        let mut deepest = page.tree.get_mut(parent).expect("the deepest div");
+        let mut heading = deepest.append(scraper::Node::Element(h1.value().clone()));
+        let text = h1
+            .first_child()
+            .expect("the heading's text")
+            .value()
+            .clone();
+        heading.append(text);
+        assert_eq!(metadata(&page).title.as_deref(), Some("Deep headline"));
+    }
+}

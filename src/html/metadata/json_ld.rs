@@ -6,12 +6,17 @@
 //! the graph): all are gathered first, then the article node is read with its links
 //! resolved. A script that is not valid JSON is skipped.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::Metadata;
 use super::value::{DESCRIPTION_MAX, LANGUAGE_MAX, NAME_MAX, TITLE_MAX, URL_MAX, tidy_escaped};
 
 type Node = Map<String, Value>;
+
+/// How many entries of an author array are read.
+const MAX_AUTHORS: usize = 20;
 
 /// How much a node's `@type` says it describes the page's article: article types first,
 /// then the page itself. Other nodes (breadcrumbs, organizations, images) are not read.
@@ -48,17 +53,19 @@ fn types(node: &Node) -> impl Iterator<Item = &str> {
 /// since a `WebPage` name is the `<title>` with its site suffix.
 pub(super) fn read(scripts: &[String]) -> Metadata {
     let nodes: Vec<Node> = scripts.iter().flat_map(|script| nodes(script)).collect();
-    let by_id = |id: &str| {
-        nodes
-            .iter()
-            .find(|n| n.get("@id").and_then(Value::as_str) == Some(id))
-    };
-    let resolve = |value: &'_ Value| -> Option<Node> {
+    let by_id: HashMap<&str, &Node> = nodes
+        .iter()
+        .filter_map(|n| Some((n.get("@id")?.as_str()?, n)))
+        .collect();
+    let resolve = |value: &Value| -> Option<String> {
         let object = value.as_object()?;
-        match object.get("@id").and_then(Value::as_str) {
-            Some(id) if !object.contains_key("name") => by_id(id).cloned(),
-            _ => Some(object.clone()),
-        }
+        let node = match object.get("@id").and_then(Value::as_str) {
+            Some(id) if !object.contains_key("name") => *by_id.get(id)?,
+            _ => object,
+        };
+        node.get("name")
+            .and_then(Value::as_str)
+            .and_then(|s| tidy_escaped(s, NAME_MAX))
     };
     let mut ranked: Vec<(u8, &Node)> = nodes
         .iter()
@@ -101,7 +108,11 @@ pub(super) fn read(scripts: &[String]) -> Metadata {
         found.site_name = nodes
             .iter()
             .find(|n| types(n).any(|t| t == "WebSite"))
-            .and_then(|n| name_of(&Value::Object(n.clone()), &resolve));
+            .and_then(|n| {
+                n.get("name")?
+                    .as_str()
+                    .and_then(|s| tidy_escaped(s, NAME_MAX))
+            });
     }
     found
 }
@@ -131,10 +142,11 @@ fn nodes(script: &str) -> Vec<Node> {
 
 /// The names of the author value: a string, a Person or Organization (inline or by `@id`),
 /// or an array of these, joined with "; " as trafilatura does.
-fn authors(value: Option<&Value>, resolve: &dyn Fn(&Value) -> Option<Node>) -> Option<String> {
+fn authors(value: Option<&Value>, resolve: &dyn Fn(&Value) -> Option<String>) -> Option<String> {
     let value = value?;
     let items: Vec<&Value> = match value {
-        Value::Array(items) => items.iter().collect(),
+        // More names than these would not fit in NAME_MAX anyway.
+        Value::Array(items) => items.iter().take(MAX_AUTHORS).collect(),
         one => vec![one],
     };
     let mut names: Vec<String> = Vec::new();
@@ -147,13 +159,10 @@ fn authors(value: Option<&Value>, resolve: &dyn Fn(&Value) -> Option<Node>) -> O
 }
 
 /// A string value, or the `name` of an object value (following an `@id` link).
-fn name_of(value: &Value, resolve: &dyn Fn(&Value) -> Option<Node>) -> Option<String> {
+fn name_of(value: &Value, resolve: &dyn Fn(&Value) -> Option<String>) -> Option<String> {
     match value {
         Value::String(s) => tidy_escaped(s, NAME_MAX),
-        Value::Object(_) => resolve(value)?
-            .get("name")
-            .and_then(Value::as_str)
-            .and_then(|s| tidy_escaped(s, NAME_MAX)),
+        Value::Object(_) => resolve(value),
         _ => None,
     }
 }
