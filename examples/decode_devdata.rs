@@ -9,7 +9,8 @@
 //!
 //! "U+FFFD the source did not have": a page whose bytes are valid UTF-8 has as many U+FFFD
 //! as its bytes spell; any other page has none. Every page that is not valid UTF-8 is listed
-//! with its declared charset, the manifest's detected charset and the choice made here.
+//! with its declared charset, the manifest's detected charset and the choice made here, and
+//! so is every page the two decoders read differently.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ fn main() -> std::io::Result<()> {
     }
     let mut chosen: BTreeMap<String, usize> = BTreeMap::new();
     let (mut pages, mut fffd_before, mut fffd_after, mut fffd_added) = (0, 0, 0, 0);
+    let mut differ = Vec::new();
     let mut not_utf8 = Vec::new();
     for dataset in DATASETS {
         let manifest = read_manifest(&root.join(dataset).join("MANIFEST.tsv"))?;
@@ -52,8 +54,12 @@ fn main() -> std::io::Result<()> {
                 .to_string_lossy()
                 .into_owned();
             let in_source = std::str::from_utf8(&bytes).map_or(0, count_fffd);
-            let before = count_fffd(&decode_bytes(&bytes));
+            let plain = decode_bytes(&bytes);
+            let before = count_fffd(&plain);
             let decoded = decode_html(&bytes, None);
+            if plain != decoded.text {
+                differ.push(format!("{dataset}/{id} ({:?})", decoded.source));
+            }
             let after = count_fffd(&decoded.text);
             pages += 1;
             fffd_before += usize::from(before > in_source);
@@ -82,6 +88,10 @@ fn main() -> std::io::Result<()> {
     println!("\nencoding and evidence chosen by decode_html:");
     for (choice, count) in &chosen {
         println!("  {count:5}  {choice}");
+    }
+    println!("\npages decode_bytes and decode_html read differently:");
+    for page in &differ {
+        println!("  {page}");
     }
     println!(
         "\n{pages} pages, {} not valid UTF-8. Pages with U+FFFD the source did not have: \

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{CoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 mod meta;
 
@@ -185,12 +185,19 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
 /// declaration, and a single-byte guess, which reads any byte, would always look cleaner.
 fn malformed_before_end(encoding: &'static Encoding, bytes: &[u8]) -> bool {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length(bytes.len())
-        .unwrap_or(usize::MAX);
-    let mut text = String::with_capacity(capacity);
-    // Not the last input: an incomplete sequence at the end stays pending, not malformed.
-    decoder.decode_to_string(bytes, &mut text, false).2
+    let mut scratch = [0u8; 4096];
+    let mut rest = bytes;
+    loop {
+        // Not the last input: an incomplete sequence at the end stays pending, not malformed.
+        let (result, read, _, had_errors) = decoder.decode_to_utf8(rest, &mut scratch, false);
+        if had_errors {
+            return true;
+        }
+        rest = &rest[read..];
+        if result == CoderResult::InputEmpty {
+            return false;
+        }
+    }
 }
 
 /// Whether the non-ASCII bytes look more like UTF-8 than not. For UTF-8: valid multi-byte
