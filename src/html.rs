@@ -5,4 +5,4 @@ mod extract;
 mod flatten;
 pub mod metadata;
 
-pub use extract::{extract, extract_from};
+pub use extract::{Article, article, extract, extract_from};

@@ -14,6 +14,7 @@
 
 use serde_json::Value;
 
+use crate::html::metadata::Metadata;
 use crate::pipeline::Pipeline;
 
 /// Why a JSONL line could not be cleaned.
@@ -110,7 +111,9 @@ pub fn clean_record_with(
                     field: html_field.to_string(),
                 });
             };
-            let text = clean(&crate::html::extract(page));
+            let article = crate::html::article(page);
+            let text = clean(&article.text);
+            let metadata = article.metadata;
             let at = record_fields
                 .keys()
                 .position(|key| key == html_field)
@@ -122,6 +125,7 @@ pub fn clean_record_with(
                 at
             };
             record_fields.shift_insert(at, fields.text.to_string(), Value::String(text));
+            add_metadata(record_fields, &metadata);
         }
         None => {
             let text =
@@ -144,4 +148,24 @@ pub fn clean_record_with(
         record_fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
     }
     Ok(record.to_string())
+}
+
+/// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`) to a
+/// record, each field only when it was found and the record has no field of that name.
+pub fn add_metadata(record: &mut serde_json::Map<String, Value>, metadata: &Metadata) {
+    let found = [
+        ("title", &metadata.title),
+        ("author", &metadata.author),
+        ("date", &metadata.date),
+        ("language", &metadata.language),
+        ("url", &metadata.url),
+        ("site_name", &metadata.site_name),
+    ];
+    for (name, value) in found {
+        if let Some(value) = value
+            && !record.contains_key(name)
+        {
+            record.insert(name.to_string(), Value::String(value.clone()));
+        }
+    }
 }

@@ -447,7 +447,8 @@ fn jsonl_records_with_an_html_field_get_its_article_as_text() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(fields, ["id", "url", "text"]);
+    assert_eq!(fields, ["id", "url", "text", "title", "language"]);
+    assert_eq!(written[0]["title"], "Daring Fireball: Colophon");
     let text = written[0]["text"].as_str().unwrap();
     assert!(text.len() > 1000 && !text.contains('<'), "{text}");
 }

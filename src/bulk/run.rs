@@ -17,8 +17,9 @@ use super::item::{Item, Outcome, Reject, RejectKind};
 use super::reader::{self, Opened};
 use super::report::{Report, Unreadable};
 use super::writer::{Output, Writer};
-use crate::decode::decode_bytes;
+use crate::decode::{decode_bytes, decode_html};
 use crate::html;
+use crate::jsonl::add_metadata;
 use crate::jsonl::{Fields, RecordError, clean_record_with};
 use crate::pipeline::Pipeline;
 use crate::stats::PipelineStats;
@@ -400,16 +401,31 @@ impl Work<'_> {
                     }
                 }
             }
-            Format::Text | Format::Html => {
-                let mut text = decode_bytes(&record.bytes);
-                if record.format == Format::Html {
-                    text = html::extract(&text).into();
-                }
-                let text = clean(&text);
+            Format::Text => {
+                let text = clean(&decode_bytes(&record.bytes));
                 if self.text_as_jsonl {
                     serde_json::json!({ "id": name, "text": text })
                         .to_string()
                         .into_bytes()
+                } else if text.is_empty() {
+                    return Outcome::Written {
+                        file: record.file,
+                        bytes: Vec::new(),
+                    };
+                } else {
+                    text.into_bytes()
+                }
+            }
+            Format::Html => {
+                let page = decode_html(&record.bytes, None);
+                let article = html::article(&page.text);
+                let text = clean(&article.text);
+                if self.text_as_jsonl {
+                    let mut fields = serde_json::Map::new();
+                    fields.insert("id".into(), name.as_str().into());
+                    add_metadata(&mut fields, &article.metadata);
+                    fields.insert("text".into(), text.into());
+                    serde_json::Value::Object(fields).to_string().into_bytes()
                 } else if text.is_empty() {
                     return Outcome::Written {
                         file: record.file,

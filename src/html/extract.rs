@@ -7,6 +7,7 @@
 use scraper::Html;
 
 use super::flatten::{Block, Element, Flat, Kind, flatten};
+use super::metadata::{Metadata, metadata};
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -36,6 +37,32 @@ use super::flatten::{Block, Element, Flat, Kind, flatten};
 pub fn extract(html: &str) -> String {
     let page = Html::parse_document(html);
     extract_from(&page)
+}
+
+/// A page's article and metadata, from one parse.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub text: String,
+    pub metadata: Metadata,
+}
+
+/// The article text of `html` (see [`extract`]) and its metadata (see
+/// [`metadata`](super::metadata::metadata)).
+///
+/// ```
+/// let page = "<html><head><title>Xi to visit Moscow | DW</title>\
+///             <meta property='og:site_name' content='DW'></head>\
+///             <body><p>Xi Jinping will make a state visit to Russia next week.</p></body></html>";
+/// let article = unscrape::html::article(page);
+/// assert_eq!(article.text, "Xi Jinping will make a state visit to Russia next week.");
+/// assert_eq!(article.metadata.title.as_deref(), Some("Xi to visit Moscow"));
+/// ```
+pub fn article(html: &str) -> Article {
+    let page = Html::parse_document(html);
+    Article {
+        text: extract_from(&page),
+        metadata: metadata(&page),
+    }
 }
 
 /// [`extract`] on a page already parsed.
