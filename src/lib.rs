@@ -39,6 +39,7 @@ mod rewrite;
 pub mod stages;
 mod stats;
 mod trace;
+pub mod warc;
 mod words;
 
 pub use config::Config;
