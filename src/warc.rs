@@ -10,7 +10,7 @@
 //! let warc = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\n...\r\n\r\n\
 //!             WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/a\r\n\
 //!             WARC-Date: 2024-03-01T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:2>\r\n\
-//!             Content-Length: 57\r\n\r\n\
+//!             Content-Length: 56\r\n\r\n\
 //!             HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hello</p>\r\n\r\n";
 //! let records: Vec<_> = WarcReader::new(warc.as_bytes()).collect();
 //! assert_eq!(

@@ -80,7 +80,12 @@ pub(super) fn read_fields(
             }
             (false, _, Some(field)) => fields.0.push(field),
             _ if bad_lines == BadLines::Ignore => {}
-            _ => return Err(HeadError::Invalid(format!("bad header line {}", shown(text)))),
+            _ => {
+                return Err(HeadError::Invalid(format!(
+                    "bad header line {}",
+                    shown(text)
+                )));
+            }
         }
     }
 }
@@ -146,8 +151,14 @@ mod tests {
 
     #[test]
     fn a_block_without_its_empty_line_has_ended() {
-        assert!(matches!(read(b"A: b\r\n", BadLines::Reject), Err(HeadError::Ended)));
-        assert!(matches!(read(b"A: b", BadLines::Reject), Err(HeadError::Ended)));
+        assert!(matches!(
+            read(b"A: b\r\n", BadLines::Reject),
+            Err(HeadError::Ended)
+        ));
+        assert!(matches!(
+            read(b"A: b", BadLines::Reject),
+            Err(HeadError::Ended)
+        ));
     }
 
     #[test]

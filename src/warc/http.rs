@@ -28,7 +28,7 @@ impl HttpHead {
 pub(super) fn read_head(block: &mut impl BufRead) -> Result<HttpHead, HeadError> {
     let mut line = Vec::new();
     let consumed = read_line_bounded(block, &mut line, MAX_HEAD_BYTES)?;
-    if consumed == 0 || !line.ends_with(b"\n") {
+    if consumed == 0 {
         return Err(HeadError::Ended);
     }
     let status_line = without_line_end(&line);
@@ -37,6 +37,9 @@ pub(super) fn read_head(block: &mut impl BufRead) -> Result<HttpHead, HeadError>
             "the block does not start with an HTTP status line: {}",
             shown(status_line)
         )));
+    }
+    if !line.ends_with(b"\n") {
+        return Err(HeadError::Ended);
     }
     let status = status_line
         .split(|&b| b == b' ')

@@ -92,7 +92,10 @@ fn is_zlib(data: &[u8]) -> bool {
 /// an archive cuts long payloads (`WARC-Truncated`) and the start of a page is still a page.
 fn read_limited(decoder: impl Read, coding: &str, limit: u64) -> Result<Vec<u8>, String> {
     let mut decoded = Vec::new();
-    match decoder.take(limit.saturating_add(1)).read_to_end(&mut decoded) {
+    match decoder
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut decoded)
+    {
         Ok(_) => {}
         Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {}
         Err(error) => return Err(format!("cannot decode Content-Encoding {coding}: {error}")),
@@ -138,7 +141,10 @@ mod tests {
     fn chunks_are_joined() {
         let raw = b"5\r\n<p>Hi\r\n4;name=x\r\n</p>\r\n0\r\nExpires: never\r\n\r\n";
         assert_eq!(decoded(CHUNKED, raw).unwrap(), b"<p>Hi</p>");
-        assert_eq!(decoded(CHUNKED, b"A\n0123456789\n0\n\n").unwrap(), b"0123456789");
+        assert_eq!(
+            decoded(CHUNKED, b"A\n0123456789\n0\n\n").unwrap(),
+            b"0123456789"
+        );
     }
 
     #[test]
@@ -149,7 +155,10 @@ mod tests {
 
     #[test]
     fn a_chunked_header_on_an_unchunked_payload_is_ignored() {
-        assert_eq!(decoded(CHUNKED, b"<html>\n<p>Hi").unwrap(), b"<html>\n<p>Hi");
+        assert_eq!(
+            decoded(CHUNKED, b"<html>\n<p>Hi").unwrap(),
+            b"<html>\n<p>Hi"
+        );
         assert_eq!(decoded(CHUNKED, b"<html>").unwrap(), b"<html>");
     }
 
@@ -162,15 +171,24 @@ mod tests {
     #[test]
     fn gzip_and_both_kinds_of_deflate_are_decoded() {
         let page = b"<p>Hello</p>";
-        assert_eq!(decoded("Content-Encoding: gzip\r\n", &gzip(page)).unwrap(), page);
+        assert_eq!(
+            decoded("Content-Encoding: gzip\r\n", &gzip(page)).unwrap(),
+            page
+        );
         let mut zlib = ZlibEncoder::new(Vec::new(), Compression::default());
         zlib.write_all(page).unwrap();
         let zlib = zlib.finish().unwrap();
-        assert_eq!(decoded("Content-Encoding: deflate\r\n", &zlib).unwrap(), page);
+        assert_eq!(
+            decoded("Content-Encoding: deflate\r\n", &zlib).unwrap(),
+            page
+        );
         let mut deflate = DeflateEncoder::new(Vec::new(), Compression::default());
         deflate.write_all(page).unwrap();
         let deflate = deflate.finish().unwrap();
-        assert_eq!(decoded("Content-Encoding: Deflate\r\n", &deflate).unwrap(), page);
+        assert_eq!(
+            decoded("Content-Encoding: Deflate\r\n", &deflate).unwrap(),
+            page
+        );
     }
 
     #[test]
@@ -196,7 +214,10 @@ mod tests {
     #[test]
     fn undecodable_or_unknown_codings_are_errors() {
         let error = decoded("Content-Encoding: gzip\r\n", b"not gzip at all").unwrap_err();
-        assert!(error.starts_with("cannot decode Content-Encoding gzip"), "{error}");
+        assert!(
+            error.starts_with("cannot decode Content-Encoding gzip"),
+            "{error}"
+        );
         let error = decoded("Content-Encoding: br\r\n", b"...").unwrap_err();
         assert_eq!(error, r#"unsupported Content-Encoding "br""#);
     }
@@ -204,6 +225,9 @@ mod tests {
     #[test]
     fn a_payload_that_decodes_past_the_limit_is_an_error() {
         let error = decoded("Content-Encoding: gzip\r\n", &gzip(&[b'a'; 5000])).unwrap_err();
-        assert_eq!(error, "its payload decodes to more than the limit of 1000 bytes");
+        assert_eq!(
+            error,
+            "its payload decodes to more than the limit of 1000 bytes"
+        );
     }
 }
