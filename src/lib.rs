@@ -41,6 +41,7 @@ pub mod stages;
 mod stats;
 mod swar;
 mod trace;
+pub mod warc;
 mod words;
 
 pub use config::Config;
