@@ -134,7 +134,7 @@ pub fn run(
             )
         })
     };
-    let (outcomes_out, outcomes) = sync_channel::<Vec<Outcome>>(1);
+    let (outcomes_out, outcomes) = sync_channel::<Vec<Outcome>>(4);
     let written = std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Writer> {
             for batch in outcomes {
@@ -147,7 +147,7 @@ pub fn run(
         // Chunks are cleaned as separate pool tasks, so a worker that finishes its part of
         // one chunk starts on the next instead of waiting for the slowest document; the
         // finished chunks are put back in order before they are written.
-        let in_flight_limit = options.jobs + 1;
+        let in_flight_limit = 2 * options.jobs + 2;
         let (cleaned_out, cleaned) = std::sync::mpsc::channel::<(usize, Cleaned)>();
         let mut reorder = Reorder::default();
         pool.in_place_scope(|tasks| {
