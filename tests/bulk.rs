@@ -452,3 +452,42 @@ fn jsonl_records_with_an_html_field_get_its_article_as_text() {
     let text = written[0]["text"].as_str().unwrap();
     assert!(text.len() > 1000 && !text.contains('<'), "{text}");
 }
+
+#[test]
+fn a_warc_file_becomes_jsonl_with_url_date_and_text() {
+    let warc = include_bytes!("../fixtures/warc/readability-sample.warc.gz");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("crawl.warc.gz");
+    write(&input, warc);
+    let output = unscrape()
+        .args(["clean", "--quiet"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let pages = records(&output.stdout);
+    assert_eq!(pages.len(), 8, "the eight HTML responses, not the image");
+    assert_eq!(pages[1]["url"], "https://example.org/daringfireball-1/");
+    assert_eq!(pages[1]["date"], "2024-03-02T12:01:07Z");
+    assert_eq!(pages[1]["title"], "Daring Fireball: Colophon");
+    assert!(
+        pages[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Daring Fireball is written and produced by John Gruber.")
+    );
+    // Cut in the middle: the pages before the cut are written, the cut is a reject.
+    write(&input, &warc[..warc.len() / 2]);
+    let cut = unscrape()
+        .args(["clean", "--quiet", "--rejects"])
+        .arg(dir.path().join("rejects.jsonl"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(cut.status.code(), Some(3));
+    let written = records(&cut.stdout).len();
+    assert!((1..8).contains(&written), "{written} pages before the cut");
+    let rejects = records(&fs::read(dir.path().join("rejects.jsonl")).unwrap());
+    assert_eq!(rejects.len(), 1);
+    assert_eq!(rejects[0]["kind"], "truncated_stream");
+}

@@ -30,6 +30,8 @@ pub enum Format {
     Jsonl,
     /// One HTML page per file: its article is extracted, then cleaned.
     Html,
+    /// A WARC file (Common Crawl): each HTML response is a page, with its URL and date.
+    Warc,
 }
 
 /// How a file is compressed.
@@ -78,7 +80,7 @@ impl Input {
 }
 
 /// The inputs named by `paths`: `-` is stdin, a folder gives every `.txt`, `.jsonl`,
-/// `.ndjson` and `.html`/`.htm` file under it (also `.gz`/`.zst`-compressed, hidden files skipped) in name
+/// `.ndjson`, `.html`/`.htm` and `.warc` file under it (also `.gz`/`.zst`-compressed, hidden files skipped) in name
 /// order, a file is taken whatever its name. `format` overrides every input's format.
 /// A path that does not exist is an error: nothing is read.
 pub fn discover(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Input>> {
@@ -144,6 +146,7 @@ pub fn format_by_name(path: &Path) -> Option<Format> {
         Some("jsonl" | "ndjson") => Some(Format::Jsonl),
         Some("txt" | "text") => Some(Format::Text),
         Some("html" | "htm" | "xhtml") => Some(Format::Html),
+        Some("warc") => Some(Format::Warc),
         _ => None,
     }
 }

@@ -22,6 +22,16 @@ pub(super) struct Record {
     pub line: usize,
     pub format: Format,
     pub bytes: Vec<u8>,
+    /// Where a page of a WARC file was fetched from, and when.
+    pub fetched: Option<Fetched>,
+}
+
+/// The WARC record of a page.
+pub(super) struct Fetched {
+    pub url: String,
+    pub date: String,
+    /// The HTTP `Content-Type`, whose charset decodes the page.
+    pub content_type: Option<String>,
 }
 
 /// A record that went to the rejects file.
@@ -56,6 +66,8 @@ pub enum RejectKind {
     TruncatedStream,
     /// The file could not be read to its end.
     ReadError,
+    /// A WARC record that could not be read (it is skipped; the next one is read).
+    BadWarcRecord,
 }
 
 impl RejectKind {
@@ -70,6 +82,7 @@ impl RejectKind {
             RejectKind::TooLarge => "over --max-doc-bytes",
             RejectKind::TruncatedStream => "truncated compressed stream",
             RejectKind::ReadError => "read error",
+            RejectKind::BadWarcRecord => "bad WARC record",
         }
     }
 }

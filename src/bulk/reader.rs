@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::inputs::{Compression, Format, Input, Source, compression_by_name};
-use super::item::{Item, Record, Reject, RejectKind};
+use super::item::{Fetched, Item, Record, Reject, RejectKind};
+use crate::warc::{WarcError, WarcReader};
 
 /// An input opened for reading: decompressed, its format known.
 pub(super) struct Opened {
@@ -101,6 +102,7 @@ pub(super) fn read_items(
     match opened.format {
         Format::Jsonl => read_lines(file, opened, max_doc_bytes, emit),
         Format::Text | Format::Html => read_document(file, opened, max_doc_bytes, emit),
+        Format::Warc => read_warc(file, opened, max_doc_bytes, emit),
     }
 }
 
@@ -123,6 +125,7 @@ fn read_lines(
                 line: line_number,
                 format: Format::Jsonl,
                 bytes: line,
+                fetched: None,
             }),
             Ok(Line::TooLong { bytes }) => Item::Rejected(Reject {
                 file,
@@ -185,6 +188,7 @@ fn read_document(
             line: 1,
             format: opened.format,
             bytes,
+            fetched: None,
         }),
         Err(error) => {
             let kind = stream_error_kind(&error, opened.compression);
@@ -200,6 +204,52 @@ fn read_document(
     if emit(item) {
         emit(Item::FileEnd { file });
     }
+}
+
+/// Each HTML response of a WARC file a page; a record that cannot be read a reject, and
+/// the reading goes on at the next record.
+fn read_warc(
+    file: usize,
+    opened: Opened,
+    max_doc_bytes: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) {
+    let records = WarcReader::new(opened.reader).with_max_record_bytes(max_doc_bytes as u64);
+    for record in records {
+        let item = match record {
+            Ok(response) => Item::Record(Record {
+                file,
+                line: response.record_number,
+                format: Format::Html,
+                bytes: response.body,
+                fetched: Some(Fetched {
+                    url: response.target_uri,
+                    date: response.date,
+                    content_type: response.content_type,
+                }),
+            }),
+            Err(error) => {
+                let kind = match error {
+                    WarcError::Truncated { .. } | WarcError::Io { .. } => {
+                        RejectKind::TruncatedStream
+                    }
+                    WarcError::RecordTooLarge { .. } => RejectKind::TooLarge,
+                    _ => RejectKind::BadWarcRecord,
+                };
+                Item::Rejected(Reject {
+                    file,
+                    line: error.record_number().unwrap_or(0),
+                    kind,
+                    reason: format!("{}: {error}", kind.describe()),
+                    record: None,
+                })
+            }
+        };
+        if !emit(item) {
+            return;
+        }
+    }
+    emit(Item::FileEnd { file });
 }
 
 /// What reading a line found.

@@ -93,10 +93,9 @@ pub fn run(
     let text_as_jsonl = match &output {
         Output::Folder(_) => false,
         Output::File(path) => {
-            format_by_name(path) == Some(Format::Jsonl)
-                || inputs.iter().any(|i| i.format == Some(Format::Jsonl))
+            format_by_name(path) == Some(Format::Jsonl) || inputs.iter().any(holds_records)
         }
-        Output::Stdout => inputs.iter().any(|i| i.format == Some(Format::Jsonl)),
+        Output::Stdout => inputs.iter().any(holds_records),
     };
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let work = Work {
@@ -416,13 +415,27 @@ impl Work<'_> {
                     text.into_bytes()
                 }
             }
-            Format::Html => {
-                let page = decode_html(&record.bytes, None);
+            Format::Html | Format::Warc => {
+                let content_type = record
+                    .fetched
+                    .as_ref()
+                    .and_then(|f| f.content_type.as_deref());
+                let page = decode_html(&record.bytes, content_type);
                 let article = html::article(&page.text);
                 let text = clean(&article.text);
-                if self.text_as_jsonl {
+                // A WARC file's pages are records whatever the output: JSONL.
+                if self.text_as_jsonl || record.fetched.is_some() {
                     let mut fields = serde_json::Map::new();
-                    fields.insert("id".into(), name.as_str().into());
+                    match &record.fetched {
+                        Some(fetched) => {
+                            fields.insert("id".into(), format!("{name}:{}", record.line).into());
+                            fields.insert("url".into(), fetched.url.as_str().into());
+                            fields.insert("date".into(), fetched.date.as_str().into());
+                        }
+                        None => {
+                            fields.insert("id".into(), name.as_str().into());
+                        }
+                    }
                     add_metadata(&mut fields, &article.metadata);
                     fields.insert("text".into(), text.into());
                     serde_json::Value::Object(fields).to_string().into_bytes()
@@ -444,11 +457,21 @@ impl Work<'_> {
     }
 }
 
+/// Whether an input holds many records (JSONL, WARC), so that the output is JSONL.
+fn holds_records(input: &Input) -> bool {
+    matches!(input.format, Some(Format::Jsonl | Format::Warc))
+}
+
 /// Where an input's output goes under an output folder: its path, with `.txt` for the
 /// text of an HTML page.
 fn output_name(input: &Input) -> PathBuf {
     match input.format {
         Some(Format::Html) => input.relative.with_extension("txt"),
+        Some(Format::Warc) => {
+            let stem = input.relative.to_string_lossy();
+            let stem = stem.trim_end_matches(".gz").trim_end_matches(".warc");
+            PathBuf::from(format!("{stem}.jsonl"))
+        }
         _ => input.relative.clone(),
     }
 }

@@ -57,6 +57,22 @@ pub enum WarcError {
     Io { offset: u64, source: io::Error },
 }
 
+impl WarcError {
+    /// The record the error is about, when it is about one.
+    pub fn record_number(&self) -> Option<usize> {
+        match self {
+            WarcError::Truncated { record_number, .. }
+            | WarcError::BadHeader { record_number, .. }
+            | WarcError::MissingContentLength { record_number, .. }
+            | WarcError::BadContentLength { record_number, .. }
+            | WarcError::MissingField { record_number, .. }
+            | WarcError::RecordTooLarge { record_number, .. }
+            | WarcError::BadHttp { record_number, .. } => Some(*record_number),
+            WarcError::NotAVersionLine { .. } | WarcError::Io { .. } => None,
+        }
+    }
+}
+
 /// Where reading goes on after an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Recovery {
