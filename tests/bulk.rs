@@ -45,6 +45,18 @@ fn records(jsonl: &[u8]) -> Vec<Value> {
         .collect()
 }
 
+/// Cleans `input` into `output` with the default settings; the bytes written.
+fn clean_into(input: &Path, output: &Path) -> Vec<u8> {
+    unscrape()
+        .args(["clean", "--quiet"])
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .assert()
+        .success();
+    fs::read(output).unwrap()
+}
+
 /// The first `n` records of the sample, as JSONL.
 fn sample(n: usize) -> String {
     SAMPLE
@@ -132,17 +144,7 @@ fn compressed_outputs_hold_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("dump.jsonl");
     write(&input, sample(20));
-    let run = |name: &str| {
-        let output = dir.path().join(name);
-        unscrape()
-            .args(["clean", "--quiet"])
-            .arg(&input)
-            .arg("-o")
-            .arg(&output)
-            .assert()
-            .success();
-        fs::read(output).unwrap()
-    };
+    let run = |name: &str| clean_into(&input, &dir.path().join(name));
     let plain = run("out.jsonl");
     assert_eq!(records(&plain).len(), 20);
     assert_eq!(gunzip(&run("out.jsonl.gz")), plain);
@@ -351,15 +353,7 @@ fn text_inputs_become_records_in_a_jsonl_output() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("seed.txt");
     write(&input, SEED);
-    let output = dir.path().join("out.jsonl");
-    unscrape()
-        .args(["clean", "--quiet"])
-        .arg(&input)
-        .arg("-o")
-        .arg(&output)
-        .assert()
-        .success();
-    let written = records(&fs::read(&output).unwrap());
+    let written = records(&clean_into(&input, &dir.path().join("out.jsonl")));
     assert_eq!(written.len(), 1);
     assert_eq!(written[0]["id"], input.display().to_string());
     assert_eq!(written[0]["text"], SEED_CLEAN.trim_end());
