@@ -74,7 +74,7 @@ pub fn extract_from(page: &Html) -> String {
     };
     let mut article = text_of(&flat, &kept);
     if article.len() < MIN_ARTICLE_CHARS {
-        // Too little to be the article: a page of short items, or a misjudged one.
+        // Too little to be the article.
         let everything = text_of(&flat, &vec![true; flat.elements.len()]);
         if everything.len() > article.len() * 2 {
             article = everything;
@@ -83,8 +83,9 @@ pub fn extract_from(page: &Html) -> String {
     article
 }
 
-/// An article shorter than this is not trusted.
-const MIN_ARTICLE_CHARS: usize = 250;
+/// An article shorter than a sentence is not trusted: the page may be a list of short
+/// items, or misjudged. (A short article is common: blog posts, notices.)
+const MIN_ARTICLE_CHARS: usize = 60;
 
 /// Blocks shorter than this add nothing to their ancestors' scores.
 const MIN_SCORED_CHARS: usize = 25;
