@@ -163,6 +163,7 @@ fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
         |index: usize| scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])));
     let top_score = adjusted(top).unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
+    let last_block = last_blocks(flat);
     let mut kept = vec![false; flat.elements.len()];
     kept[top] = true;
     if let Some(parent) = flat.elements[top].parent {
@@ -176,7 +177,7 @@ fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
                 0.0
             };
             let scored = adjusted(index).is_some_and(|s| s + bonus >= threshold);
-            kept[index] = scored || reads_like_a_paragraph(flat, index);
+            kept[index] = scored || reads_like_a_paragraph(flat, index, &last_block);
         }
     }
     // Elements come parent first: a kept parent keeps its children.
@@ -192,20 +193,25 @@ fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
 
 /// A sibling paragraph of the article: long with few links, or short, linkless and
 /// ending a sentence.
-fn reads_like_a_paragraph(flat: &Flat, index: usize) -> bool {
+fn reads_like_a_paragraph(flat: &Flat, index: usize, last_block: &[Option<usize>]) -> bool {
     let element = &flat.elements[index];
     if element.kind != Kind::Paragraph {
         return false;
     }
     let density = link_density(element);
-    let text: String = flat
-        .blocks
-        .iter()
-        .filter(|block| block.element == index)
-        .map(|block| block.text.as_str())
-        .collect();
-    let chars = text.chars().count();
-    (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && text.ends_with('.'))
+    let chars = element.text_len;
+    let ends_a_sentence =
+        last_block[index].is_some_and(|block| flat.blocks[block].text.ends_with('.'));
+    (chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && ends_a_sentence)
+}
+
+/// The last block of text of each element, if it has one of its own.
+fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
+    let mut last = vec![None; flat.elements.len()];
+    for (index, block) in flat.blocks.iter().enumerate() {
+        last[block.element] = Some(index);
+    }
+    last
 }
 
 /// The text of the blocks of kept elements, in document order, but for link lists.

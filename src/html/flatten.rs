@@ -228,6 +228,9 @@ pub(super) fn flatten(page: &Html) -> Flat {
     // Kept elements open around the current node; `None` for an element kept only as a
     // position (inline elements).
     let mut open: Vec<Option<usize>> = Vec::new();
+    // The kept elements among them, innermost last: found in constant time however many
+    // inline elements are open.
+    let mut kept: Vec<usize> = Vec::new();
     let mut dropped_until: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
     let mut articles = 0usize;
@@ -256,7 +259,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                             open.push(None);
                             continue;
                         }
-                        let parent = open.iter().rev().find_map(|e| *e);
+                        let parent = kept.last().copied();
                         if kind.is_block() {
                             builder.flush(&mut flat);
                         }
@@ -275,6 +278,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                             builder.element = Some(index);
                         }
                         open.push(Some(index));
+                        kept.push(index);
                     }
                     Node::Text(text) => {
                         let added = builder.push_text(text);
@@ -282,10 +286,10 @@ pub(super) fn flatten(page: &Html) -> Flat {
                             if links > 0 {
                                 builder.link_len += added;
                             }
-                            if let Some(Some(index)) = open.iter().rev().find(|e| e.is_some()) {
-                                flat.elements[*index].text_len += added;
+                            if let Some(&index) = kept.last() {
+                                flat.elements[index].text_len += added;
                                 if links > 0 {
-                                    flat.elements[*index].link_len += added;
+                                    flat.elements[index].link_len += added;
                                 }
                             }
                         }
@@ -312,10 +316,11 @@ pub(super) fn flatten(page: &Html) -> Flat {
                 let Some(Some(index)) = open.pop() else {
                     continue;
                 };
+                kept.pop();
                 let kind = flat.elements[index].kind;
                 if kind.is_block() {
                     builder.flush(&mut flat);
-                    builder.element = open.iter().rev().find_map(|e| *e);
+                    builder.element = kept.last().copied();
                 }
                 if let Some(parent) = flat.elements[index].parent {
                     let (text_len, link_len) =
