@@ -3,6 +3,7 @@
 
 mod extract;
 mod flatten;
+mod guard;
 pub mod metadata;
 
 pub use extract::{Article, article, extract, extract_from};

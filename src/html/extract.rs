@@ -7,6 +7,7 @@
 use scraper::Html;
 
 use super::flatten::{Block, Element, Flat, Kind, flatten};
+use super::guard;
 use super::metadata::{Metadata, metadata};
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
@@ -35,6 +36,9 @@ use super::metadata::{Metadata, metadata};
 /// );
 /// ```
 pub fn extract(html: &str) -> String {
+    if guard::is_too_deep(html) {
+        return guard::plain_text(html);
+    }
     let page = Html::parse_document(html);
     extract_from(&page)
 }
@@ -58,6 +62,12 @@ pub struct Article {
 /// assert_eq!(article.metadata.title.as_deref(), Some("Xi to visit Moscow"));
 /// ```
 pub fn article(html: &str) -> Article {
+    if guard::is_too_deep(html) {
+        return Article {
+            text: guard::plain_text(html),
+            metadata: Metadata::default(),
+        };
+    }
     let page = Html::parse_document(html);
     Article {
         text: extract_from(&page),
