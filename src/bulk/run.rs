@@ -58,8 +58,6 @@ pub struct Progress {
     pub input_bytes: Arc<AtomicU64>,
     /// Documents read so far.
     pub documents: AtomicU64,
-    /// Bytes of documents read so far (after decompression).
-    pub document_bytes: AtomicU64,
 }
 
 /// Cleans every record of `inputs` with `pipeline` into `output`, rejected records into
@@ -331,7 +329,6 @@ fn count_read(chunk: &[Item], report: &mut Report, progress: &Progress) {
         report.documents.read += 1;
         report.bytes.read += bytes;
         progress.documents.fetch_add(1, Ordering::Relaxed);
-        progress.document_bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 }
 
@@ -400,52 +397,44 @@ impl Work<'_> {
                     }
                 }
             }
-            Format::Text => {
-                let text = clean(&decode_bytes(&record.bytes));
-                if self.text_as_jsonl {
-                    serde_json::json!({ "id": name, "text": text })
-                        .to_string()
-                        .into_bytes()
-                } else if text.is_empty() {
-                    return Outcome::Written {
-                        file: record.file,
-                        bytes: Vec::new(),
-                    };
+            Format::Text | Format::Html | Format::Warc => {
+                // The fields a document is written with when it is written as a record.
+                let (text, fields) = if record.format == Format::Text {
+                    let text = clean(&decode_bytes(&record.bytes));
+                    (text, self.text_as_jsonl.then(|| id_field(name)))
                 } else {
-                    text.into_bytes()
-                }
-            }
-            Format::Html | Format::Warc => {
-                let content_type = record
-                    .fetched
-                    .as_ref()
-                    .and_then(|f| f.content_type.as_deref());
-                let page = decode_html(&record.bytes, content_type);
-                let article = html::article(&page.text);
-                let text = clean(&article.text);
-                // A WARC file's pages are records whatever the output: JSONL.
-                if self.text_as_jsonl || record.fetched.is_some() {
-                    let mut fields = serde_json::Map::new();
-                    match &record.fetched {
+                    let fetched = &record.fetched;
+                    let content_type = fetched.as_ref().and_then(|f| f.content_type.as_deref());
+                    let page = decode_html(&record.bytes, content_type);
+                    let article = html::article(&page.text);
+                    // A WARC file's pages are records whatever the output: JSONL.
+                    let fields = match fetched {
                         Some(fetched) => {
-                            fields.insert("id".into(), format!("{name}:{}", record.line).into());
+                            let mut fields = id_field(&format!("{name}:{}", record.line));
                             fields.insert("url".into(), fetched.url.as_str().into());
                             fields.insert("date".into(), fetched.date.as_str().into());
+                            Some(fields)
                         }
-                        None => {
-                            fields.insert("id".into(), name.as_str().into());
-                        }
-                    }
-                    add_metadata(&mut fields, &article.metadata);
-                    fields.insert("text".into(), text.into());
-                    serde_json::Value::Object(fields).to_string().into_bytes()
-                } else if text.is_empty() {
-                    return Outcome::Written {
-                        file: record.file,
-                        bytes: Vec::new(),
+                        None => self.text_as_jsonl.then(|| id_field(name)),
                     };
-                } else {
-                    text.into_bytes()
+                    let fields = fields.map(|mut fields| {
+                        add_metadata(&mut fields, &article.metadata);
+                        fields
+                    });
+                    (clean(&article.text), fields)
+                };
+                match fields {
+                    Some(mut fields) => {
+                        fields.insert("text".into(), text.into());
+                        serde_json::Value::Object(fields).to_string().into_bytes()
+                    }
+                    None if text.is_empty() => {
+                        return Outcome::Written {
+                            file: record.file,
+                            bytes: Vec::new(),
+                        };
+                    }
+                    None => text.into_bytes(),
                 }
             }
         };
@@ -474,6 +463,13 @@ fn output_name(input: &Input) -> PathBuf {
         }
         _ => input.relative.clone(),
     }
+}
+
+/// A record's first field: `{"id": id}`.
+fn id_field(id: &str) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = serde_json::Map::new();
+    fields.insert("id".into(), id.into());
+    fields
 }
 
 fn reject_kind(error: &RecordError) -> RejectKind {

@@ -78,8 +78,9 @@ pub fn article(html: &str) -> Article {
 /// [`extract`] on a page already parsed.
 pub fn extract_from(page: &Html) -> String {
     let flat = flatten(page);
-    let kept = match best_candidate(&flat) {
-        Some(top) => article_elements(&flat, top),
+    let scores = scores(&flat);
+    let kept = match best_candidate(&flat, &scores) {
+        Some(top) => article_elements(&flat, &scores, top),
         None => vec![true; flat.elements.len()],
     };
     let mut article = text_of(&flat, &kept);
@@ -101,8 +102,7 @@ const MIN_ARTICLE_CHARS: usize = 60;
 const MIN_SCORED_CHARS: usize = 25;
 
 /// The element with the best score, if any block scored.
-fn best_candidate(flat: &Flat) -> Option<usize> {
-    let scores = scores(flat);
+fn best_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize> {
     scores
         .iter()
         .enumerate()
@@ -167,8 +167,7 @@ fn link_density(element: &Element) -> f64 {
 
 /// Which elements are the article: `top`, and those of its siblings that score well
 /// enough or read like paragraphs of it; with all their descendants.
-fn article_elements(flat: &Flat, top: usize) -> Vec<bool> {
-    let scores = scores(flat);
+fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
     let adjusted =
         |index: usize| scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])));
     let top_score = adjusted(top).unwrap_or(0.0);
