@@ -94,18 +94,18 @@ fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
-/// The documents of the given files and folders: each text file one, each JSONL record's
-/// text field one.
+/// The documents of the given files and folders (decompressed as a run reads them): each
+/// text file one, each JSONL record's text field one.
 fn load(paths: &[PathBuf], text_field: &str) -> Result<Vec<String>> {
     let mut documents = Vec::new();
     for input in bulk::discover(paths, None)? {
         let Source::File(path) = &input.source else {
             anyhow::bail!("bench reads files, not stdin");
         };
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        match input.format {
-            Some(Format::Jsonl) => documents.extend(texts_of_jsonl(&bytes, text_field)),
+        let (format, bytes) =
+            bulk::read_whole(&input).with_context(|| format!("cannot read {}", path.display()))?;
+        match format {
+            Format::Jsonl => documents.extend(texts_of_jsonl(&bytes, text_field)),
             _ => documents.push(decode::decode_bytes(&bytes).into_owned()),
         }
     }

@@ -49,6 +49,7 @@ mod writer;
 
 pub use inputs::{Compression, Format, Input, Source, discover, format_by_name, shard};
 pub use item::RejectKind;
+pub use reader::read_whole;
 pub use report::{ByteCounts, DocumentCounts, FileCounts, Report, Unreadable};
 pub use run::{Options, Progress, run};
 pub use writer::{Output, write_atomically};

@@ -485,3 +485,16 @@ fn a_warc_file_becomes_jsonl_with_url_date_and_text() {
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0]["kind"], "truncated_stream");
 }
+
+#[test]
+fn bench_reads_compressed_inputs_like_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("sample.jsonl.gz");
+    write(&input, gzip(sample(5).as_bytes()));
+    unscrape()
+        .args(["bench", "--runs", "1", "--jobs", "1"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("5 documents"));
+}

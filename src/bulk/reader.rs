@@ -72,6 +72,14 @@ pub(super) fn open(input: &Input, read: Arc<AtomicU64>) -> io::Result<Opened> {
     })
 }
 
+/// The whole of `input`, decompressed, and its format (as [`open`] tells it).
+pub fn read_whole(input: &Input) -> io::Result<(Format, Vec<u8>)> {
+    let mut opened = open(input, Arc::default())?;
+    let mut bytes = Vec::new();
+    opened.reader.read_to_end(&mut bytes)?;
+    Ok((opened.format, bytes))
+}
+
 fn compression_by_magic(start: &[u8]) -> Compression {
     if start.starts_with(&[0x1f, 0x8b]) {
         Compression::Gzip
