@@ -42,10 +42,12 @@ use crate::words::WordFrequencies;
 mod boundaries;
 mod scan;
 mod segment;
+mod short_words;
 
 use boundaries::Mode;
 use scan::Shape;
 use segment::Pairs;
+use short_words::ShortWords;
 
 /// Splits glued words and undoes doubled tokens.
 #[derive(Debug, Clone, Copy, Default)]
@@ -252,7 +254,6 @@ const GLUE_SEEN_AFTER: usize = 3;
 const WORD_GLUE_SEEN_AFTER: usize = 10;
 
 /// The repairs planned for a document, and its words counted as they will read.
-#[derive(Clone)]
 struct Plan {
     repairs: Vec<Repair>,
     /// Plain words that may hide two glued ones, with the line each is on.
@@ -265,7 +266,7 @@ struct Plan {
 }
 
 /// Words, and English function words among them.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, Copy)]
 struct WordCount {
     words: usize,
     function_words: usize,
@@ -276,13 +277,15 @@ impl Plan {
     /// [`Mode::Strict`] and, when that finds glue often enough, again in [`Mode::GlueSeen`].
     /// Plain words, most of a text, are looked at once: no mode changes what they hold.
     fn make(input: &str, only: Option<Only<'_>>) -> Plan {
+        // Room for the words of a typical text (a plain word of six letters or more every
+        // 32 bytes, a line every 64, a special token every 128), so that few grow.
         let mut plain = Plan {
             repairs: Vec::new(),
-            segmentable: Vec::new(),
-            segmentable_lines: Vec::new(),
-            lines: Vec::new(),
+            segmentable: Vec::with_capacity(input.len() / 32),
+            segmentable_lines: Vec::with_capacity(input.len() / 32),
+            lines: Vec::with_capacity(input.len() / 64),
         };
-        let mut special = Vec::new();
+        let mut special = Vec::with_capacity(input.len() / 128);
         match only {
             Some((tokens, _)) => {
                 for &(start, end, line) in tokens {
@@ -301,9 +304,9 @@ impl Plan {
                 }
             }
         }
-        let strict = plain.with_special(input, &special, Mode::Strict, &Default::default());
-        if strict.repairs.len() < GLUE_SEEN_AFTER {
-            return strict;
+        let strict = Special::plan(input, &special, Mode::Strict, &Default::default());
+        if plain.repairs.len() + strict.repairs.len() < GLUE_SEEN_AFTER {
+            return plain.with(strict);
         }
         // A plain word holds no run with an inner capital, so the special tokens hold every
         // repeated one; a round on some tokens only asks the whole text.
@@ -313,7 +316,21 @@ impl Plan {
                 repeated_camel_tokens(input, special.iter().map(|&(start, end, _)| (start, end)))
             }
         };
-        plain.with_special(input, &special, Mode::GlueSeen, &repeated)
+        plain.with(Special::plan(input, &special, Mode::GlueSeen, &repeated))
+    }
+
+    /// This plan (of the plain words) with the plan of the special tokens added.
+    fn with(mut self, special: Special) -> Plan {
+        self.repairs.extend(special.repairs);
+        self.segmentable.extend(special.segmentable);
+        self.segmentable_lines.extend(special.segmentable_lines);
+        for (line, words) in special.words {
+            if let Some(counted) = self.lines.get_mut(line) {
+                counted.words += words.words;
+                counted.function_words += words.function_words;
+            }
+        }
+        self
     }
 
     /// Plans the repairs of the token `input[start..end]` on line `line` when it is short or
@@ -353,16 +370,27 @@ impl Plan {
             words.add_word(word);
         }
     }
+}
 
-    /// This plan (of the plain words) with the repairs of the `special` tokens added.
-    fn with_special(
-        &self,
+/// The repairs planned for the special tokens of a document, and their words.
+#[derive(Default)]
+struct Special {
+    repairs: Vec<Repair>,
+    segmentable: Vec<(usize, usize)>,
+    segmentable_lines: Vec<usize>,
+    /// The words of the special tokens of each line they are on.
+    words: Vec<(usize, WordCount)>,
+}
+
+impl Special {
+    /// The repairs of the `special` tokens (byte range and line) of `input` in `mode`.
+    fn plan(
         input: &str,
         special: &[(usize, usize, usize)],
         mode: Mode,
         repeated: &boundaries::Repeated<'_>,
-    ) -> Plan {
-        let mut plan = self.clone();
+    ) -> Special {
+        let mut plan = Special::default();
         for &(start, end, line) in special {
             let before = plan.repairs.len();
             let segmentable_before = plan.segmentable.len();
@@ -377,17 +405,16 @@ impl Plan {
             let found = plan.segmentable.len() - segmentable_before;
             plan.segmentable_lines
                 .extend(std::iter::repeat_n(line, found));
-            let Some(words) = plan.lines.get_mut(line) else {
-                continue;
-            };
             // Count the words as they will read once the boundaries above are split, so that
             // the language decision is the same when the stage runs on its own output.
+            let mut words = WordCount::default();
             let mut part_start = start;
             for cut in plan.repairs[before..].iter().filter(|r| r.insert == " ") {
                 words.add(&input[part_start..cut.start]);
                 part_start = cut.start;
             }
             words.add(&input[part_start..kept_end]);
+            plan.words.push((line, words));
         }
         plan
     }
@@ -405,7 +432,7 @@ impl WordCount {
             return;
         }
         self.words += 1;
-        if is_english_function_word(word) {
+        if ENGLISH_FUNCTION_WORDS.contains(word.as_bytes()) {
             self.function_words += 1;
         }
     }
@@ -445,6 +472,10 @@ fn repeated_camel_tokens(
 /// A token without the punctuation around it: its word, as the language decision counts.
 fn trim_to_word(token: &str) -> &str {
     let bytes = token.as_bytes();
+    let alphanumeric = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if alphanumeric(bytes.first()) && alphanumeric(bytes.last()) {
+        return token;
+    }
     if bytes.is_ascii() {
         let start = bytes
             .iter()
@@ -468,44 +499,11 @@ fn is_byline_glue(input: &str, start: usize, end: usize) -> bool {
     input[start..end].ends_with("by") && next.starts_with(|c: char| c.is_uppercase())
 }
 
-/// Whether `word` is one of the English function words whose share tells an English text:
-/// the, of, and, to, a, in, is, that, for, it, with, as, was, on, be, by, this, are, at,
-/// from, or, an, have, not.
-fn is_english_function_word(word: &str) -> bool {
-    let mut lower = [0u8; 4];
-    let Some(lower) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"a"
-            | b"in"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"it"
-            | b"with"
-            | b"as"
-            | b"was"
-            | b"on"
-            | b"be"
-            | b"by"
-            | b"this"
-            | b"are"
-            | b"at"
-            | b"from"
-            | b"or"
-            | b"an"
-            | b"have"
-            | b"not"
-    )
-}
+/// The English function words whose share tells an English text.
+static ENGLISH_FUNCTION_WORDS: ShortWords = ShortWords::new(&[
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on",
+    "be", "by", "this", "are", "at", "from", "or", "an", "have", "not",
+]);
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,7 @@ pub(super) fn find_in_plain(
     let half = word.len() / 2;
     let doubled = word.len().is_multiple_of(2)
         && word.len() >= 6
+        && word.as_bytes()[0] == word.as_bytes()[half]
         && word[..half] == word[half..]
         && !is_doubled_word(word);
     if doubled {
@@ -47,7 +48,9 @@ pub(super) fn find_in_plain(
         });
         return start + word_start + half;
     }
-    if is_plain_word(word) {
+    // A plain token's word is a letter and lowercase letters: only its length is left to
+    // check.
+    if (MIN_SEGMENTABLE_LEN..=MAX_SEGMENTABLE_LEN).contains(&word.len()) {
         segmentable.push((start + word_start, start + word_end));
     }
     start + word_end
@@ -928,8 +931,12 @@ fn plain_words(
 /// Lowercase or capitalized ASCII letters, long enough to hold two words (a function word
 /// of two letters and a word of four, or of three and three).
 fn is_plain_word(word: &str) -> bool {
-    word.len() >= 6
-        && word.len() <= 40
+    (MIN_SEGMENTABLE_LEN..=MAX_SEGMENTABLE_LEN).contains(&word.len())
         && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
         && word.as_bytes()[0].is_ascii_alphabetic()
 }
+
+/// The shortest word that may be two glued words...
+const MIN_SEGMENTABLE_LEN: usize = 6;
+/// ...and the longest: longer runs of letters are not prose.
+const MAX_SEGMENTABLE_LEN: usize = 40;

@@ -62,68 +62,79 @@ pub(super) fn shape_of(token: &str) -> Shape {
     scan_token(token.as_bytes(), 0).1
 }
 
-/// Where the token starting at `start` ends, and its shape: one pass over its bytes.
+/// Where the token starting at `start` ends, and its shape. Most tokens are a letter and
+/// lowercase letters: one tight loop over the bytes tells them; the others are looked at
+/// again by [`shape_of_other`].
 fn scan_token(bytes: &[u8], start: usize) -> (usize, Shape) {
-    let mut at = start;
-    let mut state = State::Opening;
-    let mut word_start = 0;
-    let mut word_end = 0;
-    let mut after_first = 0u8;
-    let mut sentence_ends = 0usize;
-    while at < bytes.len() {
-        let class = CLASSES[bytes[at] as usize];
+    let first = CLASSES[bytes[start] as usize];
+    let mut at = start + 1;
+    let mut rest = 0;
+    while let Some(&b) = bytes.get(at) {
+        let class = CLASSES[b as usize];
         if class & SPACE != 0 {
             break;
         }
-        if at > start {
-            after_first |= class;
-        }
-        sentence_ends += usize::from(class & SENTENCE_END != 0);
-        state = match state {
-            State::Opening if class & OPENING != 0 => State::Opening,
-            State::Opening if class & (UPPER | LOWER) != 0 => {
-                word_start = at;
-                State::Word
-            }
-            State::Word if class & LOWER != 0 => State::Word,
-            State::Word if class & CLOSING != 0 => {
-                word_end = at;
-                State::Closing
-            }
-            State::Closing if class & CLOSING != 0 => State::Closing,
-            _ => State::Other,
-        };
+        rest |= class;
         at += 1;
     }
     let len = at - start;
-    let ends_sentence = len > 0 && CLASSES[bytes[at - 1] as usize] & SENTENCE_END != 0;
-    let inner_sentence_ends = sentence_ends - usize::from(ends_sentence);
-    let shape = if len <= 5 && after_first & (UPPER | NON_ASCII) == 0 && inner_sentence_ends == 0 {
-        Shape::Short
-    } else {
-        match state {
-            State::Word => Shape::Plain {
-                word_start: word_start - start,
+    let shape = if first & (UPPER | LOWER) != 0 && rest & !LOWER == 0 {
+        if len <= 5 {
+            Shape::Short
+        } else {
+            Shape::Plain {
+                word_start: 0,
                 word_end: len,
-            },
-            State::Closing => Shape::Plain {
-                word_start: word_start - start,
-                word_end: word_end - start,
-            },
-            State::Opening | State::Other => Shape::Special,
+            }
         }
+    } else {
+        shape_of_other(&bytes[start..at])
     };
     (at, shape)
 }
 
-/// Where the scan of a token is: before its word, in it, after it, or in something that
-/// is not a plain word.
-#[derive(Clone, Copy)]
-enum State {
-    Opening,
-    Word,
-    Closing,
-    Other,
+/// The shape of a token that is not a letter and lowercase letters: its bytes are walked
+/// through the opening punctuation, the word, the closing punctuation and whatever else
+/// follows.
+fn shape_of_other(token: &[u8]) -> Shape {
+    let class = |at: usize| token.get(at).map_or(SPACE, |&b| CLASSES[b as usize]);
+    let mut at = 0;
+    while class(at) & OPENING != 0 {
+        at += 1;
+    }
+    let word_start = at;
+    if class(at) & (UPPER | LOWER) != 0 {
+        at += 1;
+        while class(at) & LOWER != 0 {
+            at += 1;
+        }
+    }
+    let word_end = at;
+    while class(at) & CLOSING != 0 {
+        at += 1;
+    }
+    if token.len() <= 5 && is_short(token) {
+        Shape::Short
+    } else if word_end > word_start && at == token.len() {
+        Shape::Plain {
+            word_start,
+            word_end,
+        }
+    } else {
+        Shape::Special
+    }
+}
+
+/// Whether a token of at most five bytes has no capital or non-ASCII byte after its first
+/// and no sentence end before its last.
+fn is_short(token: &[u8]) -> bool {
+    let after_first = token.iter().skip(1);
+    let classes = after_first.fold(0, |classes, &b| classes | CLASSES[b as usize]);
+    let before_last = &token[..token.len().saturating_sub(1)];
+    let inner_ends = before_last
+        .iter()
+        .any(|&b| CLASSES[b as usize] & SENTENCE_END != 0);
+    classes & (UPPER | NON_ASCII) == 0 && !inner_ends
 }
 
 const SPACE: u8 = 1;

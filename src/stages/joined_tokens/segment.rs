@@ -1,116 +1,30 @@
 //! Word segmentation of one token: where, if anywhere, two English words were run together.
 
+use super::short_words::ShortWords;
 use crate::words::WordFrequencies;
 
 /// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
 /// Words that are also productive prefixes (in, on, out, up, under, over, as, be, for,
 /// with, can) are left out: "incautiously", "onboarding" and "cannot" are words.
-fn is_leading_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "about"
-            | "all"
-            | "also"
-            | "and"
-            | "any"
-            | "are"
-            | "between"
-            | "could"
-            | "during"
-            | "each"
-            | "every"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "her"
-            | "his"
-            | "into"
-            | "its"
-            | "just"
-            | "more"
-            | "most"
-            | "much"
-            | "must"
-            | "not"
-            | "of"
-            | "only"
-            | "our"
-            | "should"
-            | "some"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "then"
-            | "there"
-            | "these"
-            | "this"
-            | "those"
-            | "very"
-            | "was"
-            | "were"
-            | "which"
-            | "would"
-    )
-}
+static LEADING_FUNCTION_WORDS: ShortWords = ShortWords::new(&[
+    "about", "all", "also", "and", "any", "are", "between", "could", "during", "each", "every",
+    "from", "had", "has", "have", "her", "his", "into", "its", "just", "more", "most", "much",
+    "must", "not", "of", "only", "our", "should", "some", "such", "than", "that", "the", "their",
+    "then", "there", "these", "this", "those", "very", "was", "were", "which", "would",
+]);
 
 /// Function words that glue onto the end of the previous word ("Russiaand", "betweenthe").
-fn is_trailing_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "all"
-            | "and"
-            | "are"
-            | "at"
-            | "but"
-            | "by"
-            | "for"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "not"
-            | "of"
-            | "on"
-            | "or"
-            | "that"
-            | "the"
-            | "their"
-            | "this"
-            | "to"
-            | "was"
-            | "were"
-            | "which"
-            | "with"
-    )
-}
+static TRAILING_FUNCTION_WORDS: ShortWords = ShortWords::new(&[
+    "all", "and", "are", "at", "but", "by", "for", "from", "had", "has", "have", "in", "is", "it",
+    "its", "not", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which",
+    "with",
+]);
 
 /// The function words that may end a capitalized token ("Russiaand", "Papyriin"): names end
 /// in "-as", "-an", "-is", "-on" or "-or" too often for the others.
-fn is_trailing_after_capital(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "by"
-            | "for"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "in"
-            | "of"
-            | "that"
-            | "the"
-            | "was"
-            | "with"
-    )
-}
+static TRAILING_AFTER_CAPITAL: ShortWords = ShortWords::new(&[
+    "and", "by", "for", "from", "had", "has", "have", "in", "of", "that", "the", "was", "with",
+]);
 
 /// The content word of a split must be at least this common (one in a million words)...
 const MIN_CONTENT_COUNT: u64 = 1_000_000;
@@ -148,37 +62,61 @@ pub(super) fn split_point(
     pairs: Pairs,
     frequencies: &WordFrequencies,
 ) -> Option<usize> {
-    let mut buffer = [0u8; 40];
-    let lower = buffer.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
+    let len = word.len();
+    if !(2..=MAX_WORD_LEN).contains(&len) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    // The first and the last eight letters, lowercase (setting bit 5 lowercases letters),
+    // zero-padded: the function words at either end are looked up from these.
+    let bytes = word.as_bytes();
+    let mut head = [0u8; 8];
+    let mut tail = [0u8; 8];
+    let ends = len.min(8);
+    head[..ends].copy_from_slice(&bytes[..ends]);
+    tail[8 - ends..].copy_from_slice(&bytes[len - ends..]);
+    let head = u64::from_le_bytes(head) | LOWERCASE_BITS & (u64::MAX >> (8 * (8 - ends)));
+    let tail = u64::from_le_bytes(tail) | LOWERCASE_BITS & (u64::MAX << (8 * (8 - ends)));
+    let may_begin = LEADING_FUNCTION_WORDS.may_begin(head);
+    let may_end = TRAILING_FUNCTION_WORDS.may_end(tail);
+    if pairs == Pairs::WithFunctionWord && !may_begin && !may_end {
+        return None;
+    }
     // The cuts next to a function word: the only ones a split may use, unless any pair of
     // common words may be (then every cut is tried).
     let mut function_cuts = [0usize; 12];
     let mut found = 0;
-    for len in 2..=7.min(lower.len() - 1) {
-        if is_leading_function_word(&lower[..len]) {
-            function_cuts[found] = len;
+    for prefix in 2..=7.min(len - 1) {
+        if may_begin && LEADING_FUNCTION_WORDS.contains_key(ShortWords::prefix_key(head, prefix)) {
+            function_cuts[found] = prefix;
             found += 1;
         }
     }
-    for len in 1..=5.min(lower.len() - 1) {
-        if is_trailing_function_word(&lower[lower.len() - len..]) {
-            function_cuts[found] = lower.len() - len;
+    for suffix in 1..=5.min(len - 1) {
+        if may_end && TRAILING_FUNCTION_WORDS.contains_key(ShortWords::suffix_key(tail, suffix)) {
+            function_cuts[found] = len - suffix;
             found += 1;
         }
     }
     if pairs == Pairs::WithFunctionWord && found == 0 {
         return None;
     }
-    let joined = frequencies.count(lower);
+    let mut buffer = [0u8; MAX_WORD_LEN];
+    let lower = &mut buffer[..len];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();
+    // The count of the joined form, looked up only once a cut needs it: a split must be
+    // this much more likely than the word it splits.
+    let mut joined: Option<u64> = None;
     let mut best: Option<(u64, usize)> = None;
     let mut consider = |cut: usize| {
         let (left, right) = lower.split_at(cut);
-        if let Some(rarer) = split_strength(left, right, capitalized, pairs, frequencies)
-            && joined.saturating_mul(JOINED_RATIO) < rarer
+        let mut floor = || {
+            { *joined.get_or_insert_with(|| frequencies.count(lower)) }.saturating_mul(JOINED_RATIO)
+        };
+        if let Some(rarer) =
+            split_strength(left, right, capitalized, pairs, frequencies, &mut floor)
             && best.is_none_or(|(best_count, _)| rarer > best_count)
         {
             best = Some((rarer, cut));
@@ -186,45 +124,68 @@ pub(super) fn split_point(
     };
     match pairs {
         Pairs::WithFunctionWord => function_cuts[..found].iter().for_each(|&cut| consider(cut)),
-        Pairs::AnyCommon => (1..lower.len()).for_each(&mut consider),
+        Pairs::AnyCommon => (1..len).for_each(&mut consider),
     }
     best.map(|(_, cut)| cut)
 }
 
-/// The count of the rarer part when `left|right` is an acceptable split, else `None`.
+/// The longest word looked at: longer runs of letters are not two glued words.
+const MAX_WORD_LEN: usize = 40;
+
+/// Bit 5 of each byte: set, it makes an ASCII letter lowercase.
+const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// The count of the rarer part when `left|right` is an acceptable split that beats
+/// `floor()` (the joined form's count, scaled), else `None`. Lengths are checked before
+/// any count is looked up, and the function word's count before the content word's.
 fn split_strength(
     left: &str,
     right: &str,
     capitalized: bool,
     pairs: Pairs,
     frequencies: &WordFrequencies,
+    floor: &mut impl FnMut() -> u64,
 ) -> Option<u64> {
-    let common = |word: &str, min_len: usize| {
-        let count = frequencies.count(word);
-        (word.len() >= min_len && count >= MIN_CONTENT_COUNT).then_some(count)
-    };
     let content_min_len = if capitalized {
         MIN_CAPITALIZED_CONTENT_LEN
     } else {
         MIN_CONTENT_LEN
     };
-    if !capitalized && is_leading_function_word(left) {
-        let content = common(right, content_min_len)?;
-        return Some(content.min(frequencies.count(left)));
+    // A pair of a function word and a content word: its strength is the rarer of the two.
+    let mut with_function_word = |function_word: &str, content: &str| {
+        if content.len() < content_min_len {
+            return None;
+        }
+        let bound = frequencies.count(function_word);
+        let floor = floor();
+        if bound <= floor {
+            return None;
+        }
+        let content = frequencies.count(content);
+        (content >= MIN_CONTENT_COUNT && content > floor).then(|| content.min(bound))
+    };
+    if !capitalized && LEADING_FUNCTION_WORDS.contains(left.as_bytes()) {
+        return with_function_word(left, right);
     }
     let trailing = if capitalized {
-        is_trailing_after_capital(right)
+        TRAILING_AFTER_CAPITAL.contains(right.as_bytes())
     } else {
-        is_trailing_function_word(right)
+        TRAILING_FUNCTION_WORDS.contains(right.as_bytes())
     };
     if trailing {
-        let content = common(left, content_min_len)?;
-        return Some(content.min(frequencies.count(right)));
+        return with_function_word(right, left);
     }
     if pairs == Pairs::AnyCommon {
-        let left = common(left, MIN_CAPITALIZED_CONTENT_LEN)?;
-        let right = common(right, MIN_CAPITALIZED_CONTENT_LEN)?;
-        return Some(left.min(right));
+        if left.len() < MIN_CAPITALIZED_CONTENT_LEN || right.len() < MIN_CAPITALIZED_CONTENT_LEN {
+            return None;
+        }
+        let floor = floor().max(MIN_CONTENT_COUNT - 1);
+        let left = frequencies.count(left);
+        if left <= floor {
+            return None;
+        }
+        let right = frequencies.count(right);
+        return (right > floor).then(|| left.min(right));
     }
     None
 }

@@ -1,0 +1,208 @@
+//! Small fixed sets of short lowercase ASCII words (function words), asked about millions
+//! of times a second: each word is packed into one integer and found with one multiply, one
+//! shift and one load, in a table of 512 slots built at compile time with no two words in
+//! one slot.
+//!
+//! ```text
+//! SET = ShortWords::new(&["and", "of", "the"])
+//! SET.contains(b"the") -> true     SET.contains(b"THE") -> true (ASCII case ignored)
+//! SET.contains(b"then") -> false   SET.contains(b"thereafter") -> false (too long)
+//! ```
+
+/// A set of at most a few dozen words of 1 to 7 ASCII letters.
+pub(super) struct ShortWords {
+    slots: [u64; SLOTS],
+    multiplier: u64,
+    /// For each first letter (its low five bits), the second letters (a bit each) that
+    /// begin a word of the set; a word of one letter sets every bit of its row.
+    starts: [u32; 32],
+    /// The same for the last letter and the one before it.
+    ends: [u32; 32],
+}
+
+const SLOTS: usize = 512;
+const SLOT_BITS: u32 = SLOTS.trailing_zeros();
+
+impl ShortWords {
+    /// The set of `words` (lowercase ASCII letters, 1 to 7 of them each). Fails to compile
+    /// when a word is not of that shape.
+    pub(super) const fn new(words: &[&str]) -> ShortWords {
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            assert!(!word.is_empty() && word.len() <= MAX_LEN, "1 to 7 letters");
+            let mut j = 0;
+            while j < word.len() {
+                assert!(word[j].is_ascii_lowercase(), "lowercase ASCII letters");
+                j += 1;
+            }
+            i += 1;
+        }
+        let mut starts = [0u32; 32];
+        let mut ends = [0u32; 32];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            let (first, last) = (word[0] as usize & 31, word[word.len() - 1] as usize & 31);
+            if word.len() == 1 {
+                starts[first] = u32::MAX;
+                ends[last] = u32::MAX;
+            } else {
+                starts[first] |= 1 << (word[1] & 31);
+                ends[last] |= 1 << (word[word.len() - 2] & 31);
+            }
+            i += 1;
+        }
+        // Odd multipliers of the golden-ratio kind, tried in turn until one sends every
+        // word to a slot of its own.
+        let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+        loop {
+            let mut slots = [0u64; SLOTS];
+            let mut placed = true;
+            let mut i = 0;
+            while i < words.len() {
+                let key = pack(words[i].as_bytes());
+                let slot = slot_of(key, multiplier);
+                if slots[slot] != 0 {
+                    placed = false;
+                    break;
+                }
+                slots[slot] = key;
+                i += 1;
+            }
+            if placed {
+                return ShortWords {
+                    slots,
+                    multiplier,
+                    starts,
+                    ends,
+                };
+            }
+            multiplier = multiplier.wrapping_add(0x6A09_E667_F3BC_C90A);
+        }
+    }
+
+    /// Whether `word` is in the set, ignoring ASCII case.
+    #[inline]
+    pub(super) fn contains(&self, word: &[u8]) -> bool {
+        word.len() <= MAX_LEN && !word.is_empty() && self.contains_key(pack_folded(word))
+    }
+
+    /// Whether the word packed as [`ShortWords::prefix_key`] or [`ShortWords::suffix_key`]
+    /// returned it is in the set.
+    #[inline]
+    pub(super) fn contains_key(&self, key: u64) -> bool {
+        self.slots[slot_of(key, self.multiplier)] == key
+    }
+
+    /// Whether some word of the set may begin the lowercase word of at least two letters
+    /// whose first eight bytes are `head` (as for [`ShortWords::prefix_key`]): a quick test
+    /// on its first two letters that lets most words skip the lookups.
+    #[inline]
+    pub(super) fn may_begin(&self, head: u64) -> bool {
+        let (first, second) = (head as usize & 31, (head >> 8) as u32 & 31);
+        self.starts[first] & (1 << second) != 0
+    }
+
+    /// Whether some word of the set may end the lowercase word of at least two letters
+    /// whose last eight bytes are `tail` (as for [`ShortWords::suffix_key`]).
+    #[inline]
+    pub(super) fn may_end(&self, tail: u64) -> bool {
+        let (last, before) = ((tail >> 56) as usize & 31, (tail >> 48) as u32 & 31);
+        self.ends[last] & (1 << before) != 0
+    }
+
+    /// The key of the first `len` bytes (1 to 7) of a lowercase word whose first eight bytes,
+    /// zero-padded, are `head` (little-endian).
+    #[inline]
+    pub(super) fn prefix_key(head: u64, len: usize) -> u64 {
+        debug_assert!((1..=MAX_LEN).contains(&len));
+        (head & ((1u64 << (8 * len)) - 1)) | ((len as u64) << 56)
+    }
+
+    /// The key of the last `len` bytes (1 to 7) of a lowercase word whose last eight bytes,
+    /// zero-padded at the front, are `tail` (little-endian).
+    #[inline]
+    pub(super) fn suffix_key(tail: u64, len: usize) -> u64 {
+        debug_assert!((1..=MAX_LEN).contains(&len));
+        (tail >> (8 * (8 - len))) | ((len as u64) << 56)
+    }
+}
+
+/// The longest word a set holds: seven bytes and the length fit one `u64`.
+const MAX_LEN: usize = 7;
+
+/// A word's bytes (little-endian) with its length in the top byte.
+const fn pack(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key | ((word.len() as u64) << 56)
+}
+
+/// [`pack`] of the word in lowercase. Setting bit 5 lowercases ASCII letters and turns no
+/// other byte into a lowercase letter, so no word with other bytes can match.
+#[inline]
+fn pack_folded(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    let folded =
+        u64::from_le_bytes(bytes) | (0x2020_2020_2020_2020 & ((1u64 << (8 * word.len())) - 1));
+    folded | ((word.len() as u64) << 56)
+}
+
+const fn slot_of(key: u64, multiplier: u64) -> usize {
+    (key.wrapping_mul(multiplier) >> (64 - SLOT_BITS)) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SET: ShortWords = ShortWords::new(&["a", "and", "of", "the", "between"]);
+
+    #[test]
+    fn finds_its_words_in_any_case_and_nothing_else() {
+        for word in ["a", "and", "of", "the", "between", "The", "AND", "BeTwEeN"] {
+            assert!(SET.contains(word.as_bytes()), "{word}");
+        }
+        for word in [
+            "",
+            "an",
+            "then",
+            "th",
+            "thereafter",
+            "@nd",
+            "th\u{0}",
+            "A!",
+            "ofof",
+        ] {
+            assert!(!SET.contains(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn finds_prefixes_and_suffixes_by_key() {
+        let head = u64::from_le_bytes(*b"thenceof");
+        assert!(SET.contains_key(ShortWords::prefix_key(head, 3)));
+        assert!(!SET.contains_key(ShortWords::prefix_key(head, 4)));
+        let tail = u64::from_le_bytes(*b"russiaof");
+        assert!(SET.contains_key(ShortWords::suffix_key(tail, 2)));
+        assert!(!SET.contains_key(ShortWords::suffix_key(tail, 3)));
+    }
+
+    #[test]
+    fn tells_the_words_that_may_begin_or_end_with_one() {
+        let word = |w: &[u8; 8]| u64::from_le_bytes(*w);
+        assert!(SET.may_begin(word(b"ofcourse")));
+        assert!(SET.may_begin(word(b"thinking")));
+        assert!(!SET.may_begin(word(b"russiaof")));
+        assert!(SET.may_end(word(b"russiaof")));
+        assert!(SET.may_end(word(b"\0\0\0tothe")));
+        assert!(SET.may_end(word(b"\0\0russia")));
+        assert!(!SET.may_end(word(b"thinking")));
+    }
+}
