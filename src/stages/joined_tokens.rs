@@ -295,12 +295,18 @@ impl Plan {
             }
             None => {
                 for token in scan::tokens(input) {
-                    let lines_needed = token.line + 1;
-                    if plain.lines.len() < lines_needed {
-                        plain.lines.resize_with(lines_needed, WordCount::default);
+                    if plain.lines.len() <= token.line {
+                        plain.lines.resize_with(token.line + 1, WordCount::default);
                     }
                     let range = (token.start, token.end, token.line);
-                    plain.take_plain(input, range, token.shape, &mut special);
+                    match token.shape {
+                        // The most common token, a short lowercase word, at once.
+                        Shape::Short if token.end - token.start <= 4 => {
+                            plain.lines[token.line]
+                                .add_word(trim_to_word(&input[token.start..token.end]));
+                        }
+                        shape => plain.take_plain(input, range, shape, &mut special),
+                    }
                 }
             }
         }
@@ -335,6 +341,7 @@ impl Plan {
 
     /// Plans the repairs of the token `input[start..end]` on line `line` when it is short or
     /// a plain word, and counts its word; otherwise adds it to `special`.
+    #[inline]
     fn take_plain(
         &mut self,
         input: &str,
@@ -427,6 +434,7 @@ impl WordCount {
     }
 
     /// Counts a word (nothing when it is empty).
+    #[inline]
     fn add_word(&mut self, word: &str) {
         if word.is_empty() {
             return;
@@ -470,6 +478,7 @@ fn repeated_camel_tokens(
 }
 
 /// A token without the punctuation around it: its word, as the language decision counts.
+#[inline]
 fn trim_to_word(token: &str) -> &str {
     let bytes = token.as_bytes();
     let alphanumeric = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);

@@ -25,6 +25,7 @@ pub(super) enum Mode {
 /// doubled half) and adds its word to `segmentable` when it is long enough to hide two
 /// glued words. Returns where the token's kept word ends. What it finds does not depend on
 /// the [`Mode`], and such a token holds no run with an inner capital.
+#[inline]
 pub(super) fn find_in_plain(
     input: &str,
     start: usize,
@@ -243,14 +244,22 @@ fn is_doubled_word(word: &str) -> bool {
         && WordFrequencies::english().count(&word.to_ascii_lowercase()) >= DOUBLED_WORD_MIN_COUNT
 }
 
-/// Whether a token has anything a boundary could hang on: an inner capital, an inner
-/// sentence end, or any letter beyond ASCII (other cased scripts).
+/// Whether a token has anything a boundary could hang on: an inner sentence end, or an
+/// inner capital in a token that also has a lowercase letter (every case boundary has a
+/// lowercase letter on one side: "statesIt", "AMThe", "birdTHE", "2019The"; "NATO" and
+/// "don’t" have none).
 fn needs_boundary_scan(core: &str) -> bool {
-    has_inner_capital(core)
-        || core
-            .bytes()
-            .skip(1)
-            .any(|b| matches!(b, b'.' | b'!' | b'?'))
+    let is_sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    if core.is_ascii() {
+        let bytes = core.as_bytes();
+        let inner = bytes.get(1..).unwrap_or_default();
+        return inner.iter().any(|&b| is_sentence_end(b as char))
+            || (inner.iter().any(u8::is_ascii_uppercase)
+                && bytes.iter().any(u8::is_ascii_lowercase));
+    }
+    let mut inner = core.chars().skip(1);
+    inner.clone().any(is_sentence_end)
+        || (inner.any(char::is_uppercase) && core.chars().any(char::is_lowercase))
 }
 
 /// Sentence ends glued to the next sentence: "said.The", "peace.”The", "wait...Then".

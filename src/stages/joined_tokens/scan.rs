@@ -65,6 +65,7 @@ pub(super) fn shape_of(token: &str) -> Shape {
 /// Where the token starting at `start` ends, and its shape. Most tokens are a letter and
 /// lowercase letters: one tight loop over the bytes tells them; the others are looked at
 /// again by [`shape_of_other`].
+#[inline]
 fn scan_token(bytes: &[u8], start: usize) -> (usize, Shape) {
     let first = CLASSES[bytes[start] as usize];
     let mut at = start + 1;

@@ -1,6 +1,6 @@
 //! Word segmentation of one token: where, if anywhere, two English words were run together.
 
-use super::short_words::ShortWords;
+use super::short_words::{LOWERCASE_BITS, ShortWords, load_le};
 use crate::words::WordFrequencies;
 
 /// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
@@ -63,19 +63,18 @@ pub(super) fn split_point(
     frequencies: &WordFrequencies,
 ) -> Option<usize> {
     let len = word.len();
-    if !(2..=MAX_WORD_LEN).contains(&len) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    // Callers pass runs of ASCII letters only (setting bit 5 below lowercases them).
+    debug_assert!(word.bytes().all(|b| b.is_ascii_alphabetic()), "{word}");
+    if !(2..=MAX_WORD_LEN).contains(&len) {
         return None;
     }
     // The first and the last eight letters, lowercase (setting bit 5 lowercases letters),
     // zero-padded: the function words at either end are looked up from these.
     let bytes = word.as_bytes();
-    let mut head = [0u8; 8];
-    let mut tail = [0u8; 8];
     let ends = len.min(8);
-    head[..ends].copy_from_slice(&bytes[..ends]);
-    tail[8 - ends..].copy_from_slice(&bytes[len - ends..]);
-    let head = u64::from_le_bytes(head) | LOWERCASE_BITS & (u64::MAX >> (8 * (8 - ends)));
-    let tail = u64::from_le_bytes(tail) | LOWERCASE_BITS & (u64::MAX << (8 * (8 - ends)));
+    let head = load_le(&bytes[..ends]) | LOWERCASE_BITS & (u64::MAX >> (8 * (8 - ends)));
+    let tail = (load_le(&bytes[len - ends..]) << (8 * (8 - ends)))
+        | LOWERCASE_BITS & (u64::MAX << (8 * (8 - ends)));
     let may_begin = LEADING_FUNCTION_WORDS.may_begin(head);
     let may_end = TRAILING_FUNCTION_WORDS.may_end(tail);
     if pairs == Pairs::WithFunctionWord && !may_begin && !may_end {
@@ -131,9 +130,6 @@ pub(super) fn split_point(
 
 /// The longest word looked at: longer runs of letters are not two glued words.
 const MAX_WORD_LEN: usize = 40;
-
-/// Bit 5 of each byte: set, it makes an ASCII letter lowercase.
-const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
 
 /// The count of the rarer part when `left|right` is an acceptable split that beats
 /// `floor()` (the joined form's count, scaled), else `None`. Lengths are checked before

@@ -147,11 +147,24 @@ const fn pack(word: &[u8]) -> u64 {
 /// other byte into a lowercase letter, so no word with other bytes can match.
 #[inline]
 fn pack_folded(word: &[u8]) -> u64 {
-    let mut bytes = [0u8; 8];
-    bytes[..word.len()].copy_from_slice(word);
-    let folded =
-        u64::from_le_bytes(bytes) | (0x2020_2020_2020_2020 & ((1u64 << (8 * word.len())) - 1));
+    let folded = load_le(word) | (LOWERCASE_BITS & (u64::MAX >> (8 * (8 - word.len()))));
     folded | ((word.len() as u64) << 56)
+}
+
+/// Bit 5 of each byte: set, it makes an ASCII letter lowercase.
+pub(super) const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// Up to eight bytes as a little-endian integer, zero-padded (a plain load when there are
+/// eight; no call to `memcpy` for fewer).
+#[inline]
+pub(super) fn load_le(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => bytes
+            .iter()
+            .enumerate()
+            .fold(0, |word, (i, &b)| word | (u64::from(b) << (8 * i))),
+    }
 }
 
 const fn slot_of(key: u64, multiplier: u64) -> usize {
