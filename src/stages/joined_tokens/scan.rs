@@ -148,6 +148,8 @@ const LOWER: u8 = 16;
 /// `.`, `!`, `?`.
 const SENTENCE_END: u8 = 32;
 const NON_ASCII: u8 = 64;
+/// Every other byte: digits, `-`, `/`, controls...
+const OTHER: u8 = 128;
 
 /// The classes of each byte value.
 static CLASSES: [u8; 256] = {
@@ -182,7 +184,10 @@ static CLASSES: [u8; 256] = {
             } else {
                 0
             };
-            opening | closing | sentence_end
+            match opening | closing | sentence_end {
+                0 => OTHER,
+                punctuation => punctuation,
+            }
         };
         byte += 1;
     }
@@ -220,6 +225,10 @@ mod tests {
             "said.The",
             "e.g.",
             "\"...",
+            "one-to-one",
+            "three-day",
+            "covid19",
+            "b\u{1}ravo",
         ] {
             assert_eq!(shape_of(special), Shape::Special, "{special}");
         }
