@@ -186,11 +186,10 @@ fn plan_repairs(input: &str, only: Option<Only<'_>>) -> (Vec<Repair>, Vec<bool>)
     let split = |pairs| {
         plan.segmentable
             .iter()
-            .zip(&plan.segmentable_lines)
-            .filter(|&(&(start, end), &line)| {
+            .filter(|&&(start, end, line)| {
                 english.get(line).copied().unwrap_or(false) || is_byline_glue(input, start, end)
             })
-            .filter_map(|(&(start, end), _)| {
+            .filter_map(|&(start, end, _)| {
                 segment::split_point(&input[start..end], pairs, frequencies).map(|cut| start + cut)
             })
             .collect::<Vec<_>>()
@@ -257,8 +256,7 @@ const WORD_GLUE_SEEN_AFTER: usize = 10;
 struct Plan {
     repairs: Vec<Repair>,
     /// Plain words that may hide two glued ones, with the line each is on.
-    segmentable: Vec<(usize, usize)>,
-    segmentable_lines: Vec<usize>,
+    segmentable: Vec<(usize, usize, usize)>,
     /// The words of each line. Whether a line is English is decided line by line, so that
     /// removing other lines (as the boilerplate stage does) never changes the decision.
     /// Left empty in a round that looks at some tokens only.
@@ -282,7 +280,6 @@ impl Plan {
         let mut plain = Plan {
             repairs: Vec::new(),
             segmentable: Vec::with_capacity(input.len() / 32),
-            segmentable_lines: Vec::with_capacity(input.len() / 32),
             lines: Vec::with_capacity(input.len() / 64),
         };
         let mut special = Vec::with_capacity(input.len() / 128);
@@ -329,7 +326,6 @@ impl Plan {
     fn with(mut self, special: Special) -> Plan {
         self.repairs.extend(special.repairs);
         self.segmentable.extend(special.segmentable);
-        self.segmentable_lines.extend(special.segmentable_lines);
         for (line, words) in special.words {
             if let Some(counted) = self.lines.get_mut(line) {
                 counted.words += words.words;
@@ -359,17 +355,14 @@ impl Plan {
                 word_start,
                 word_end,
             } => {
-                let segmentable_before = self.segmentable.len();
                 let kept_end = boundaries::find_in_plain(
                     input,
                     start,
                     (word_start, word_end),
+                    line,
                     &mut self.repairs,
                     &mut self.segmentable,
                 );
-                let found = self.segmentable.len() - segmentable_before;
-                self.segmentable_lines
-                    .extend(std::iter::repeat_n(line, found));
                 &input[start + word_start..kept_end]
             }
         };
@@ -383,8 +376,7 @@ impl Plan {
 #[derive(Default)]
 struct Special {
     repairs: Vec<Repair>,
-    segmentable: Vec<(usize, usize)>,
-    segmentable_lines: Vec<usize>,
+    segmentable: Vec<(usize, usize, usize)>,
     /// The words of the special tokens of each line they are on.
     words: Vec<(usize, WordCount)>,
 }
@@ -400,18 +392,14 @@ impl Special {
         let mut plan = Special::default();
         for &(start, end, line) in special {
             let before = plan.repairs.len();
-            let segmentable_before = plan.segmentable.len();
             let kept_end = boundaries::find_in_special(
                 input,
-                (start, end),
+                (start, end, line),
                 mode,
                 repeated,
                 &mut plan.repairs,
                 &mut plan.segmentable,
             );
-            let found = plan.segmentable.len() - segmentable_before;
-            plan.segmentable_lines
-                .extend(std::iter::repeat_n(line, found));
             // Count the words as they will read once the boundaries above are split, so that
             // the language decision is the same when the stage runs on its own output.
             let mut words = WordCount::default();

@@ -30,8 +30,9 @@ pub(super) fn find_in_plain(
     input: &str,
     start: usize,
     (word_start, word_end): (usize, usize),
+    line: usize,
     repairs: &mut Vec<Repair>,
-    segmentable: &mut Vec<(usize, usize)>,
+    segmentable: &mut Vec<(usize, usize, usize)>,
 ) -> usize {
     let word = &input[start + word_start..start + word_end];
     let half = word.len() / 2;
@@ -52,7 +53,7 @@ pub(super) fn find_in_plain(
     // A plain token's word is a letter and lowercase letters: only its length is left to
     // check.
     if (MIN_SEGMENTABLE_LEN..=MAX_SEGMENTABLE_LEN).contains(&word.len()) {
-        segmentable.push((start + word_start, start + word_end));
+        segmentable.push((start + word_start, start + word_end, line));
     }
     start + word_end
 }
@@ -63,11 +64,11 @@ pub(super) fn find_in_plain(
 /// names and doubled tokens of any shape. Returns where the token's kept text ends.
 pub(super) fn find_in_special(
     input: &str,
-    (start, end): (usize, usize),
+    (start, end, line): (usize, usize, usize),
     mode: Mode,
     repeated: &Repeated<'_>,
     repairs: &mut Vec<Repair>,
-    segmentable: &mut Vec<(usize, usize)>,
+    segmentable: &mut Vec<(usize, usize, usize)>,
 ) -> usize {
     let token = &input[start..end];
     if is_protected(token) {
@@ -109,7 +110,7 @@ pub(super) fn find_in_special(
             rule,
         });
     }
-    plain_words(kept_core, &cuts, offset, segmentable);
+    plain_words(kept_core, &cuts, (offset, line), segmentable);
     if kept < core.len() {
         repairs.push(Repair {
             start: offset + kept,
@@ -906,8 +907,8 @@ fn is_chemical_formula(core: &str) -> bool {
 fn plain_words(
     core: &str,
     cuts: &[(usize, &'static str)],
-    offset: usize,
-    segmentable: &mut Vec<(usize, usize)>,
+    (offset, line): (usize, usize),
+    segmentable: &mut Vec<(usize, usize, usize)>,
 ) {
     let mut piece_start = 0;
     for end in cuts.iter().map(|cut| cut.0).chain([core.len()]) {
@@ -930,7 +931,7 @@ fn plain_words(
             let word = &core[piece_start + word_start..piece_start + i];
             if whole && is_plain_word(word) {
                 let at = offset + piece_start + word_start;
-                segmentable.push((at, at + word.len()));
+                segmentable.push((at, at + word.len(), line));
             }
         }
         piece_start = end;
