@@ -54,6 +54,21 @@ impl WordFrequencies {
     pub(crate) fn count(&self, lowercase_word: &str) -> u64 {
         self.counts.get(lowercase_word).copied().unwrap_or(0)
     }
+
+    /// The count of an ASCII word in any case ("Bonbon", "THE"), 0 when it is not in the
+    /// list or not ASCII.
+    pub(crate) fn count_ascii_any_case(&self, word: &str) -> u64 {
+        let mut buffer = [0u8; 64];
+        match buffer.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).map_or(0, |lower| self.count(lower))
+            }
+            // Longer than any word of the list.
+            Some(_) | None => 0,
+        }
+    }
 }
 
 /// Whether `token` is a known name written with an inner capital ("iPhone", "McDonald").

@@ -241,8 +241,7 @@ fn extension_glue(core: &str) -> Option<usize> {
 }
 
 fn is_doubled_word(word: &str) -> bool {
-    word.is_ascii()
-        && WordFrequencies::english().count(&word.to_ascii_lowercase()) >= DOUBLED_WORD_MIN_COUNT
+    WordFrequencies::english().count_ascii_any_case(word) >= DOUBLED_WORD_MIN_COUNT
 }
 
 /// Whether a token has anything a boundary could hang on: an inner sentence end, or an
@@ -752,7 +751,7 @@ fn is_known_word(word: &str) -> bool {
 
 /// An ASCII word found in the English list ("spidermonkey" is: it is a name, not glue).
 fn is_listed_word(word: &str) -> bool {
-    word.is_ascii() && WordFrequencies::english().count(&word.to_ascii_lowercase()) > 0
+    WordFrequencies::english().count_ascii_any_case(word) > 0
 }
 
 /// Whether `symbol` is the symbol of a chemical element.
