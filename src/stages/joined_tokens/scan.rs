@@ -38,12 +38,13 @@ pub(super) fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut at = 0;
     let mut line = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() && CLASSES[bytes[at] as usize] & SPACE != 0 {
-            line += usize::from(bytes[at] == b'\n');
+        loop {
+            let &b = bytes.get(at)?;
+            if CLASSES[b as usize] & SPACE == 0 {
+                break;
+            }
+            line += usize::from(b == b'\n');
             at += 1;
-        }
-        if at == bytes.len() {
-            return None;
         }
         let start = at;
         let (end, shape) = scan_token(bytes, start);
