@@ -389,7 +389,10 @@ impl Special {
         mode: Mode,
         repeated: &boundaries::Repeated<'_>,
     ) -> Special {
-        let mut plan = Special::default();
+        let mut plan = Special {
+            words: Vec::with_capacity(special.len()),
+            ..Special::default()
+        };
         for &(start, end, line) in special {
             let before = plan.repairs.len();
             let kept_end = boundaries::find_in_special(
