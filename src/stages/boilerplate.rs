@@ -46,6 +46,7 @@ use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
+use crate::lines::{line_ranges, word_starts};
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
@@ -166,18 +167,6 @@ fn trim_line(line: &str) -> &str {
     inner
 }
 
-/// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
-/// cuts them, found with SIMD `memchr`.
-fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|newline| newline + 1);
-    let mut start = 0;
-    ends.chain([text.len()]).filter_map(move |end| {
-        let range = start..end;
-        start = end;
-        (!range.is_empty()).then_some(range)
-    })
-}
-
 /// Counting a line's words stops past this many: no rule that counts words judges a longer
 /// line (the phrase rules stop at 40 words, the copyright rule at 30).
 const MOST_WORDS_JUDGED: usize = phrases::CONTAINS_MAX_WORDS;
@@ -185,17 +174,18 @@ const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 
 /// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
-/// An ASCII line is counted 64 bytes at a time without a branch per byte (which would be
-/// mispredicted at every word); other lines, a minority that may hold Unicode spaces, a
-/// word at a time.
+/// The line is counted 64 bytes at a time without a branch per byte (which would be
+/// mispredicted at every word), its bytes outside ASCII counting as letters: they are,
+/// unless the line holds one of the rare spaces outside ASCII, which is then counted a word
+/// at a time.
 fn words_up_to(line: &str, limit: usize) -> usize {
-    if !line.is_ascii() {
+    if has_space_outside_ascii(line) {
         return line.split_whitespace().take(limit + 1).count();
     }
     let mut words = 0;
     let mut after_space = true;
     for block in line.as_bytes().chunks(64) {
-        words += word_starts(block, after_space);
+        words += word_starts(block, after_space, |&byte| is_ascii_space(byte));
         after_space = block.last().copied().is_some_and(is_ascii_space);
         if words > limit {
             break;
@@ -204,18 +194,35 @@ fn words_up_to(line: &str, limit: usize) -> usize {
     words
 }
 
-/// The bytes of ASCII `block` (at most 255 bytes) that start a word, `after_space` telling
-/// whether the byte before the block is a space. The count is kept in a byte, which the
-/// compiler vectorizes with the most lanes.
-fn word_starts(block: &[u8], after_space: bool) -> usize {
-    let first = u8::from(after_space & !block.first().copied().is_some_and(is_ascii_space));
-    let rest = block.iter().zip(block.get(1..).unwrap_or_default()).fold(
-        0u8,
-        |starts, (&before, &byte)| {
-            starts.wrapping_add(u8::from(is_ascii_space(before) & !is_ascii_space(byte)))
-        },
+/// Whether `text` holds a whitespace character outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), recognized by its UTF-8
+/// bytes. An ASCII line is told at once; the others are searched without a branch per
+/// byte, which the compiler vectorizes.
+fn has_space_outside_ascii(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let (second, third) = (
+        bytes.get(1..).unwrap_or_default(),
+        bytes.get(2..).unwrap_or_default(),
     );
-    usize::from(first + rest)
+    // Two-byte spaces, then three-byte ones, which all have a third byte.
+    let two = bytes.iter().zip(second).fold(false, |found, (&a, &b)| {
+        found | ((a == 0xc2) & ((b == 0x85) | (b == 0xa0)))
+    });
+    two || bytes
+        .iter()
+        .zip(second)
+        .zip(third)
+        .fold(false, |found, ((&a, &b), &c)| {
+            found
+                | ((a == 0xe1) & (b == 0x9a) & (c == 0x80))
+                | ((a == 0xe2)
+                    & (((b == 0x80) & ((c <= 0x8a) | (c == 0xa8) | (c == 0xa9) | (c == 0xaf)))
+                        | ((b == 0x81) & (c == 0x9f))))
+                | ((a == 0xe3) & (b == 0x80) & (c == 0x80))
+        })
 }
 
 /// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
@@ -343,6 +350,16 @@ mod tests {
         ] {
             assert_eq!(trim_line(line), line.trim(), "{line:?}");
         }
+    }
+
+    #[test]
+    fn spaces_outside_ascii_are_found_as_char_is_whitespace_finds_them() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.len_utf8() <= 3) {
+            for text in [format!("{c}"), format!("ab{c}cd"), format!("é{c}")] {
+                assert_eq!(has_space_outside_ascii(&text), c.is_whitespace(), "{:?}", c);
+            }
+        }
+        assert!(!has_space_outside_ascii("“Xi” and “Putin” — 東京"));
     }
 
     #[test]
