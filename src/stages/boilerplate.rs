@@ -152,10 +152,10 @@ fn trim_line(line: &str) -> &str {
         .iter()
         .position(|&byte| !is_ascii_space(byte))
         .unwrap_or(bytes.len());
-    let end = bytes
+    let end = bytes[start..]
         .iter()
         .rposition(|&byte| !is_ascii_space(byte))
-        .map_or(start, |last| last + 1);
+        .map_or(start, |last| start + last + 1);
     // Both ends fall between characters: the bytes beyond them are ASCII.
     let inner = &line[start..end];
     let inner_bytes = inner.as_bytes();
@@ -176,42 +176,42 @@ const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
 /// The line is counted 64 bytes at a time without a branch per byte (which would be
 /// mispredicted at every word), its bytes outside ASCII counting as letters: they are,
-/// unless the line holds one of the rare spaces outside ASCII, which is then counted a word
-/// at a time.
+/// unless the bytes counted hold one of the rare spaces outside ASCII, and then the line is
+/// counted a word at a time.
 fn words_up_to(line: &str, limit: usize) -> usize {
-    if has_space_outside_ascii(line) {
-        return line.split_whitespace().take(limit + 1).count();
-    }
+    let bytes = line.as_bytes();
     let mut words = 0;
     let mut after_space = true;
-    for block in line.as_bytes().chunks(64) {
+    let mut counted = 0;
+    for block in bytes.chunks(64) {
         words += word_starts(block, after_space, |&byte| is_ascii_space(byte));
         after_space = block.last().copied().is_some_and(is_ascii_space);
+        counted += block.len();
         if words > limit {
             break;
         }
     }
+    // Two bytes more: a space of three bytes may start in the last byte counted.
+    if has_space_outside_ascii(&bytes[..bytes.len().min(counted + 2)]) {
+        return line.split_whitespace().take(limit + 1).count();
+    }
     words
 }
 
-/// Whether `text` holds a whitespace character outside ASCII (U+0085, U+00A0, U+1680,
-/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), recognized by its UTF-8
-/// bytes. An ASCII line is told at once; the others are searched without a branch per
-/// byte, which the compiler vectorizes.
-fn has_space_outside_ascii(text: &str) -> bool {
-    if text.is_ascii() {
+/// Whether `bytes` (of UTF-8 text, maybe cut short) hold a whitespace character outside
+/// ASCII (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000), recognized by its UTF-8 bytes. ASCII text is told at once; the rest is searched
+/// without a branch per byte, which the compiler vectorizes.
+fn has_space_outside_ascii(bytes: &[u8]) -> bool {
+    if bytes.is_ascii() {
         return false;
     }
-    let bytes = text.as_bytes();
-    let (second, third) = (
-        bytes.get(1..).unwrap_or_default(),
-        bytes.get(2..).unwrap_or_default(),
-    );
-    // Two-byte spaces, then three-byte ones, which all have a third byte.
-    let two = bytes.iter().zip(second).fold(false, |found, (&a, &b)| {
+    let second = bytes.get(1..).unwrap_or_default();
+    let third = bytes.get(2..).unwrap_or_default();
+    let two_bytes = bytes.iter().zip(second).fold(false, |found, (&a, &b)| {
         found | ((a == 0xc2) & ((b == 0x85) | (b == 0xa0)))
     });
-    two || bytes
+    let three_bytes = bytes
         .iter()
         .zip(second)
         .zip(third)
@@ -222,7 +222,8 @@ fn has_space_outside_ascii(text: &str) -> bool {
                     & (((b == 0x80) & ((c <= 0x8a) | (c == 0xa8) | (c == 0xa9) | (c == 0xaf)))
                         | ((b == 0x81) & (c == 0x9f))))
                 | ((a == 0xe3) & (b == 0x80) & (c == 0x80))
-        })
+        });
+    two_bytes | three_bytes
 }
 
 /// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
@@ -354,12 +355,18 @@ mod tests {
 
     #[test]
     fn spaces_outside_ascii_are_found_as_char_is_whitespace_finds_them() {
-        for c in ('\u{80}'..=char::MAX).filter(|c| c.len_utf8() <= 3) {
+        for c in '\u{80}'..=char::MAX {
             for text in [format!("{c}"), format!("ab{c}cd"), format!("é{c}")] {
-                assert_eq!(has_space_outside_ascii(&text), c.is_whitespace(), "{:?}", c);
+                assert_eq!(
+                    has_space_outside_ascii(text.as_bytes()),
+                    c.is_whitespace(),
+                    "{c:?}"
+                );
             }
         }
-        assert!(!has_space_outside_ascii("“Xi” and “Putin” — 東京"));
+        assert!(!has_space_outside_ascii(
+            "“Xi” and “Putin” — 東京".as_bytes()
+        ));
     }
 
     #[test]
@@ -373,6 +380,8 @@ mod tests {
             "né à Genève, l’été dernier",
             &"a few words of a line longer than a block of bytes, ".repeat(9),
             &"spaces  between\t".repeat(40),
+            &format!("{}\u{2009}b c", "a".repeat(63)),
+            &format!("{}\u{a0}y", "x ".repeat(50)),
         ] {
             for limit in [0, 1, 2, 5, 11, 40, 1000] {
                 let words = line.split_whitespace().count();
