@@ -199,31 +199,26 @@ fn words_up_to(line: &str, limit: usize) -> usize {
 }
 
 /// Whether `bytes` (of UTF-8 text, maybe cut short) hold a whitespace character outside
-/// ASCII (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F,
-/// U+3000), recognized by its UTF-8 bytes. ASCII text is told at once; the rest is searched
-/// without a branch per byte, which the compiler vectorizes.
+/// ASCII: U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or
+/// U+3000. ASCII text is told at once; in the rest, SIMD `memchr` finds the bytes that can
+/// start one, and only those are looked at.
 fn has_space_outside_ascii(bytes: &[u8]) -> bool {
     if bytes.is_ascii() {
         return false;
     }
-    let second = bytes.get(1..).unwrap_or_default();
-    let third = bytes.get(2..).unwrap_or_default();
-    let two_bytes = bytes.iter().zip(second).fold(false, |found, (&a, &b)| {
-        found | ((a == 0xc2) & ((b == 0x85) | (b == 0xa0)))
-    });
-    let three_bytes = bytes
-        .iter()
-        .zip(second)
-        .zip(third)
-        .fold(false, |found, ((&a, &b), &c)| {
-            found
-                | ((a == 0xe1) & (b == 0x9a) & (c == 0x80))
-                | ((a == 0xe2)
-                    & (((b == 0x80) & ((c <= 0x8a) | (c == 0xa8) | (c == 0xa9) | (c == 0xaf)))
-                        | ((b == 0x81) & (c == 0x9f))))
-                | ((a == 0xe3) & (b == 0x80) & (c == 0x80))
-        });
-    two_bytes | three_bytes
+    let space_at = |at: usize| {
+        let next = |offset: usize| bytes.get(at + offset).copied();
+        matches!(
+            (bytes[at], next(1), next(2)),
+            (0xc2, Some(0x85 | 0xa0), _)
+                | (0xe1, Some(0x9a), Some(0x80))
+                | (0xe2, Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf))
+                | (0xe2, Some(0x81), Some(0x9f))
+                | (0xe3, Some(0x80), Some(0x80))
+        )
+    };
+    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, bytes).any(space_at)
+        || memchr::memchr_iter(0xe1, bytes).any(space_at)
 }
 
 /// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
