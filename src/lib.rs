@@ -35,6 +35,7 @@ pub mod config;
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+mod lines;
 mod pipeline;
 mod rewrite;
 pub mod stages;

@@ -46,6 +46,7 @@ use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
+use crate::lines::{line_ranges, word_starts};
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
@@ -151,10 +152,10 @@ fn trim_line(line: &str) -> &str {
         .iter()
         .position(|&byte| !is_ascii_space(byte))
         .unwrap_or(bytes.len());
-    let end = bytes
+    let end = bytes[start..]
         .iter()
         .rposition(|&byte| !is_ascii_space(byte))
-        .map_or(start, |last| last + 1);
+        .map_or(start, |last| start + last + 1);
     // Both ends fall between characters: the bytes beyond them are ASCII.
     let inner = &line[start..end];
     let inner_bytes = inner.as_bytes();
@@ -166,18 +167,6 @@ fn trim_line(line: &str) -> &str {
     inner
 }
 
-/// The byte ranges of the lines of `text`, each with its line break, as `split_inclusive`
-/// cuts them, found with SIMD `memchr`.
-fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|newline| newline + 1);
-    let mut start = 0;
-    ends.chain([text.len()]).filter_map(move |end| {
-        let range = start..end;
-        start = end;
-        (!range.is_empty()).then_some(range)
-    })
-}
-
 /// Counting a line's words stops past this many: no rule that counts words judges a longer
 /// line (the phrase rules stop at 40 words, the copyright rule at 30).
 const MOST_WORDS_JUDGED: usize = phrases::CONTAINS_MAX_WORDS;
@@ -185,37 +174,51 @@ const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 
 /// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
-/// An ASCII line is counted 64 bytes at a time without a branch per byte (which would be
-/// mispredicted at every word); other lines, a minority that may hold Unicode spaces, a
-/// word at a time.
+/// The line is counted 64 bytes at a time without a branch per byte (which would be
+/// mispredicted at every word), its bytes outside ASCII counting as letters: they are,
+/// unless the bytes counted hold one of the rare spaces outside ASCII, and then the line is
+/// counted a word at a time.
 fn words_up_to(line: &str, limit: usize) -> usize {
-    if !line.is_ascii() {
-        return line.split_whitespace().take(limit + 1).count();
-    }
+    let bytes = line.as_bytes();
     let mut words = 0;
     let mut after_space = true;
-    for block in line.as_bytes().chunks(64) {
-        words += word_starts(block, after_space);
+    let mut counted = 0;
+    for block in bytes.chunks(64) {
+        words += word_starts(block, after_space, |&byte| is_ascii_space(byte));
         after_space = block.last().copied().is_some_and(is_ascii_space);
+        counted += block.len();
         if words > limit {
             break;
         }
     }
+    // Two bytes more: a space of three bytes may start in the last byte counted.
+    if has_space_outside_ascii(&bytes[..bytes.len().min(counted + 2)]) {
+        return line.split_whitespace().take(limit + 1).count();
+    }
     words
 }
 
-/// The bytes of ASCII `block` (at most 255 bytes) that start a word, `after_space` telling
-/// whether the byte before the block is a space. The count is kept in a byte, which the
-/// compiler vectorizes with the most lanes.
-fn word_starts(block: &[u8], after_space: bool) -> usize {
-    let first = u8::from(after_space & !block.first().copied().is_some_and(is_ascii_space));
-    let rest = block.iter().zip(block.get(1..).unwrap_or_default()).fold(
-        0u8,
-        |starts, (&before, &byte)| {
-            starts.wrapping_add(u8::from(is_ascii_space(before) & !is_ascii_space(byte)))
-        },
-    );
-    usize::from(first + rest)
+/// Whether `bytes` (of UTF-8 text, maybe cut short) hold a whitespace character outside
+/// ASCII: U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or
+/// U+3000. ASCII text is told at once; in the rest, SIMD `memchr` finds the bytes that can
+/// start one, and only those are looked at.
+fn has_space_outside_ascii(bytes: &[u8]) -> bool {
+    if bytes.is_ascii() {
+        return false;
+    }
+    let space_at = |at: usize| {
+        let next = |offset: usize| bytes.get(at + offset).copied();
+        matches!(
+            (bytes[at], next(1), next(2)),
+            (0xc2, Some(0x85 | 0xa0), _)
+                | (0xe1, Some(0x9a), Some(0x80))
+                | (0xe2, Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf))
+                | (0xe2, Some(0x81), Some(0x9f))
+                | (0xe3, Some(0x80), Some(0x80))
+        )
+    };
+    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, bytes).any(space_at)
+        || memchr::memchr_iter(0xe1, bytes).any(space_at)
 }
 
 /// Whether ASCII `byte` is whitespace to `char::is_whitespace` (tab to carriage return, or
@@ -346,6 +349,22 @@ mod tests {
     }
 
     #[test]
+    fn spaces_outside_ascii_are_found_as_char_is_whitespace_finds_them() {
+        for c in '\u{80}'..=char::MAX {
+            for text in [format!("{c}"), format!("ab{c}cd"), format!("é{c}")] {
+                assert_eq!(
+                    has_space_outside_ascii(text.as_bytes()),
+                    c.is_whitespace(),
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(!has_space_outside_ascii(
+            "“Xi” and “Putin” — 東京".as_bytes()
+        ));
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         for line in [
             "",
@@ -356,6 +375,8 @@ mod tests {
             "né à Genève, l’été dernier",
             &"a few words of a line longer than a block of bytes, ".repeat(9),
             &"spaces  between\t".repeat(40),
+            &format!("{}\u{2009}b c", "a".repeat(63)),
+            &format!("{}\u{a0}y", "x ".repeat(50)),
         ] {
             for limit in [0, 1, 2, 5, 11, 40, 1000] {
                 let words = line.split_whitespace().count();

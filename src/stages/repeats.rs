@@ -37,6 +37,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
+use crate::lines::{ascii_words_up_to, line_ranges};
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
@@ -97,36 +98,40 @@ impl Stage for Repeats {
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
         let mut seen: FxHashSet<Cow<'a, str>> = FxHashSet::default();
-        let mut previous: Option<Cow<'a, str>> = None;
+        // The last paragraph, while no short line has come since.
+        let mut previous: Option<&str> = None;
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        let mut line_start = 0;
-        for line in input.split_inclusive('\n') {
-            let range = line_start..line_start + line.len();
-            line_start = range.end;
-            if line.trim_ascii().is_empty() {
+        for range in line_ranges(input) {
+            let line = &input[range.clone()];
+            let words = ascii_words_up_to(line, Self::MIN_WORDS);
+            if words == 0 {
                 continue;
             }
-            if line
-                .split_ascii_whitespace()
-                .nth(Self::MIN_WORDS - 1)
-                .is_none()
-            {
+            if words < Self::MIN_WORDS {
                 previous = None;
                 continue;
             }
-            let key = collapse_spaces(line.trim_ascii());
             let repeated = match self.scope {
-                RepeatScope::Consecutive => previous.as_ref() == Some(&key),
-                RepeatScope::Anywhere => !seen.insert(key.clone()),
+                RepeatScope::Consecutive => previous.is_some_and(|before| same_words(before, line)),
+                RepeatScope::Anywhere => !seen.insert(collapse_spaces(line.trim_ascii())),
             };
             if repeated {
                 rewriter.remove(range, "repeated_paragraph");
             } else {
-                previous = Some(key);
+                previous = Some(line);
             }
         }
         rewriter.finish()
     }
+}
+
+/// Whether two lines hold the same words: whether they are the same once trimmed and with
+/// each run of ASCII whitespace collapsed, compared without writing them out. Different
+/// paragraphs mostly differ from their first byte, where the comparison stops.
+fn same_words(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_ascii_start(), b.trim_ascii_start());
+    a.as_bytes().first() == b.as_bytes().first()
+        && (a == b || a.split_ascii_whitespace().eq(b.split_ascii_whitespace()))
 }
 
 /// The line with each run of ASCII whitespace written as one space; borrowed when it
@@ -141,4 +146,33 @@ fn collapse_spaces(line: &str) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     Cow::Owned(line.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_have_the_same_words_when_they_collapse_to_the_same_text() {
+        let lines = [
+            "Putin wants closer military ties with China\n",
+            "  Putin wants  closer military\tties with China \r\n",
+            "Putin wants closer military ties with China",
+            "Putin wants closer military ties with Chin\n",
+            "Putin wants closer military ties with China now\n",
+            "putin wants closer military ties with China\n",
+            "\u{a0}Putin wants closer military ties with China\n",
+            "Putin\u{b}wants closer military ties with China\n",
+            "Kremlin spokesman Dmitry Peskov said so.\n",
+            "\n",
+            "",
+        ];
+        for a in lines {
+            for b in lines {
+                let collapsed_alike =
+                    collapse_spaces(a.trim_ascii()) == collapse_spaces(b.trim_ascii());
+                assert_eq!(same_words(a, b), collapsed_alike, "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -349,19 +349,45 @@ fn normalize_into(line: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    for word in trimmed.split_whitespace() {
+    // `split_whitespace` decodes every character to find the spaces; a line whose only
+    // spaces are those `split_ascii_whitespace` knows is cut alike a byte at a time.
+    if super::has_space_outside_ascii(trimmed.as_bytes()) || trimmed.as_bytes().contains(&b'\x0b') {
+        push_words(trimmed.split_whitespace(), out);
+    } else {
+        push_words(trimmed.split_ascii_whitespace(), out);
+    }
+}
+
+/// Writes `words` into `out` one space apart, lowercase, with curly quotes straightened.
+fn push_words<'a>(words: impl Iterator<Item = &'a str>, out: &mut String) {
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
+        // The ASCII stretches of a word copied whole, the other characters one at a time.
+        let mut rest = word;
+        while let Some(at) = rest.bytes().position(|byte| !byte.is_ascii()) {
+            push_ascii_lowercase(&rest[..at], out);
+            let c = rest[at..]
+                .chars()
+                .next()
+                .expect("a character starts at a non-ASCII byte");
             match c {
                 '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
                 '“' | '”' | '„' | '‟' | '″' => out.push('"'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(c.to_lowercase()),
             }
+            rest = &rest[at + c.len_utf8()..];
         }
+        push_ascii_lowercase(rest, out);
     }
+}
+
+/// Writes ASCII `text` into `out`, lowercase.
+fn push_ascii_lowercase(text: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(text);
+    out[start..].make_ascii_lowercase();
 }
 
 /// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
@@ -386,6 +412,27 @@ mod tests {
     fn category(line: &str) -> Option<&'static str> {
         let words = line.split_whitespace().count();
         Phrases::get().category(line.len(), line.trim(), words, &mut String::new())
+    }
+
+    #[test]
+    fn lines_are_normalized_to_the_form_of_the_phrases() {
+        for (line, normalized) in [
+            (
+                "  » Please enter your comment! ",
+                "please enter your comment",
+            ),
+            ("Read   MORE\t»", "read more"),
+            ("“Read More”", "\"read more\""),
+            ("Ça\u{a0}va  BIEN ‘OK’…", "ça va bien 'ok'"),
+            ("Leave a Reply\u{2009}— Cancel", "leave a reply — cancel"),
+            ("ПОДЕЛИТЬСЯ\u{3000}В Facebook", "поделиться в facebook"),
+            ("İstanbul’s NEWS", "i\u{307}stanbul's news"),
+            // A vertical tab separates words only in a line that is not all ASCII.
+            ("Share\x0bThis", "share\x0bthis"),
+            ("Share\x0bThis’", "share this'"),
+        ] {
+            assert_eq!(normalize(line), normalized, "{line:?}");
+        }
     }
 
     #[test]
