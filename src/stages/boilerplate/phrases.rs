@@ -391,18 +391,21 @@ fn push_ascii_lowercase(text: &str, out: &mut String) {
 }
 
 /// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
-/// lines' are: then it is copied whole rather than word by word. Checks every byte without
-/// stopping early, which the compiler turns into vector code.
+/// lines' are: then it is copied whole rather than word by word. Checks every pair of
+/// bytes in one pass without stopping early, which the compiler turns into vector code: a
+/// space is out of place when it is not `' '` or when a space follows it.
 fn is_single_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let other_space = bytes.iter().fold(false, |found, &byte| {
-        found | (byte.is_ascii_whitespace() && byte != b' ')
-    });
-    let double_space = bytes
+    let misplaced = bytes
         .iter()
         .zip(bytes.get(1..).unwrap_or_default())
-        .fold(false, |found, (&a, &b)| found | (a == b' ' && b == b' '));
-    !other_space && !double_space
+        .fold(false, |found, (&a, &b)| {
+            found | (a.is_ascii_whitespace() & ((a != b' ') | (b == b' ')))
+        });
+    !misplaced
+        && !bytes
+            .last()
+            .is_some_and(|&last| last.is_ascii_whitespace() && last != b' ')
 }
 
 #[cfg(test)]
@@ -432,6 +435,36 @@ mod tests {
             ("Share\x0bThis’", "share this'"),
         ] {
             assert_eq!(normalize(line), normalized, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn single_spacing_is_told_apart_from_runs_and_other_spaces() {
+        for text in [
+            "",
+            "a",
+            "a b",
+            "a  b",
+            "a\tb",
+            "a \tb",
+            "a\t b",
+            "a\nb",
+            "a ",
+            "a\t",
+            " a",
+            "a b c d",
+            "a\x0bb",
+            "no double  space near the end of a longer line",
+            "a b  ",
+        ] {
+            let bytes = text.as_bytes();
+            let other_space = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ');
+            let double_space = bytes.windows(2).any(|pair| pair == b"  ");
+            assert_eq!(
+                is_single_spaced(text),
+                !other_space && !double_space,
+                "{text:?}"
+            );
         }
     }
 
