@@ -40,11 +40,13 @@
 //! assert!(std::fs::read_to_string(&options.rejects).unwrap().contains("\"line\":2"));
 //! ```
 
+mod blocks;
 mod inputs;
 mod item;
 mod reader;
 mod report;
 mod run;
+mod work;
 mod writer;
 
 pub use inputs::{Compression, Format, Input, Source, discover, format_by_name, shard};

@@ -88,6 +88,31 @@ pub fn clean_record_with(
     default_id: Option<&str>,
     clean: impl FnOnce(&str) -> String,
 ) -> Result<String, RecordError> {
+    let mut record = Vec::new();
+    write_clean_record(line, fields, default_id, clean, &mut record)?;
+    Ok(String::from_utf8(record).expect("JSON is written in UTF-8"))
+}
+
+/// [`clean_record_with`], the record appended to `out` (without a line break), so that
+/// many records are written into one buffer; nothing is appended when the line cannot be
+/// cleaned.
+///
+/// ```
+/// use unscrape::jsonl::{Fields, write_clean_record};
+///
+/// let mut out = b"{\"id\":1}\n".to_vec();
+/// let line = br#"{"text":"The talks with Russiaand China"}"#;
+/// write_clean_record(line, Fields::text("text"), None, unscrape::clean, &mut out).unwrap();
+/// assert_eq!(out, br#"{"id":1}
+/// {"text":"The talks with Russia and China"}"#);
+/// ```
+pub fn write_clean_record(
+    line: &[u8],
+    fields: Fields<'_>,
+    default_id: Option<&str>,
+    clean: impl FnOnce(&str) -> String,
+    out: &mut Vec<u8>,
+) -> Result<(), RecordError> {
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
         column: error.valid_up_to() + 1,
     })?;
@@ -147,7 +172,8 @@ pub fn clean_record_with(
     {
         record_fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
     }
-    Ok(record.to_string())
+    serde_json::to_writer(out, &record).expect("a JSON value can always be written to memory");
+    Ok(())
 }
 
 /// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`) to a

@@ -2,23 +2,37 @@
 
 use serde::Serialize;
 
+use super::blocks::Block;
 use super::inputs::Format;
 
 /// One thing the reader found, in input order.
 pub(super) enum Item {
     /// A document to clean.
     Record(Record),
+    /// JSONL lines: records to clean.
+    Lines(Block),
     /// A record that could not be read.
     Rejected(Reject),
     /// The end of input `file`: nothing more of it follows.
     FileEnd { file: usize },
 }
 
-/// A document as read: a JSONL line or a whole text file.
+impl Item {
+    /// The bytes of input it holds.
+    pub fn size(&self) -> usize {
+        match self {
+            Item::Record(record) => record.bytes.len(),
+            Item::Lines(block) => block.bytes.len(),
+            Item::Rejected(_) | Item::FileEnd { .. } => 0,
+        }
+    }
+}
+
+/// A document as read: a whole text file or HTML page, or a page of a WARC file.
 pub(super) struct Record {
     /// Index of the input it came from.
     pub file: usize,
-    /// Its line in the input (1 for a text file).
+    /// Where it starts in the input: 1 for a file, its record number in a WARC file.
     pub line: usize,
     pub format: Format,
     pub bytes: Vec<u8>,
@@ -89,10 +103,13 @@ impl RejectKind {
 
 /// What became of one item, in input order.
 pub(super) enum Outcome {
-    /// Output bytes for input `file` (a record's line, or a document and its line break).
+    /// Output bytes for input `file`: the lines of the records cleaned from a block, or a
+    /// document and its line break.
     Written {
         file: usize,
         bytes: Vec<u8>,
+        /// The documents they hold.
+        documents: u64,
     },
     Rejected(Reject),
     FileEnd {

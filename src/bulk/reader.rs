@@ -1,12 +1,14 @@
-//! Reads the inputs of a run as a stream of items: documents to clean, records that cannot
-//! even be read (over the size limit, cut off by a truncated stream), and the end of each
-//! file. Memory stays bounded: a line over the limit is skipped, not held.
+//! Reads the inputs of a run as a stream of items: documents and blocks of JSONL lines to
+//! clean, records that cannot even be read (over the size limit, cut off by a truncated
+//! stream), and the end of each file. Memory stays bounded: a document over the limit is
+//! skipped, not held.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::blocks::{BLOCK_BYTES, Recycled, read_blocks};
 use super::inputs::{Compression, Format, Input, Source, compression_by_name};
 use super::item::{Fetched, Item, Record, Reject, RejectKind};
 use crate::warc::{WarcError, WarcReader};
@@ -100,72 +102,20 @@ fn sniff_format(reader: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
     })
 }
 
-/// The items of one opened input, handed to `emit` in order; the last is its end.
+/// The items of one opened input, handed to `emit` in order; the last is its end. Blocks of
+/// JSONL lines are read into `recycled` buffers when there are.
 pub(super) fn read_items(
     file: usize,
     opened: Opened,
     max_doc_bytes: usize,
+    recycled: &Recycled,
     emit: &mut dyn FnMut(Item) -> bool,
 ) {
     match opened.format {
-        Format::Jsonl => read_lines(file, opened, max_doc_bytes, emit),
+        Format::Jsonl => read_blocks(file, opened, (BLOCK_BYTES, recycled), max_doc_bytes, emit),
         Format::Text | Format::Html => read_document(file, opened, max_doc_bytes, emit),
         Format::Warc => read_warc(file, opened, max_doc_bytes, emit),
     }
-}
-
-/// One record a line; blank lines are skipped. Stops early when `emit` says so.
-fn read_lines(
-    file: usize,
-    mut opened: Opened,
-    max_doc_bytes: usize,
-    emit: &mut dyn FnMut(Item) -> bool,
-) {
-    let mut line_number = 0;
-    loop {
-        line_number += 1;
-        let mut line = Vec::new();
-        let item = match read_line(&mut opened.reader, &mut line, max_doc_bytes) {
-            Ok(Line::End) => break,
-            Ok(Line::Complete) if line.iter().all(u8::is_ascii_whitespace) => continue,
-            Ok(Line::Complete) => Item::Record(Record {
-                file,
-                line: line_number,
-                format: Format::Jsonl,
-                bytes: line,
-                fetched: None,
-            }),
-            Ok(Line::TooLong { bytes }) => Item::Rejected(Reject {
-                file,
-                line: line_number,
-                kind: RejectKind::TooLarge,
-                reason: format!(
-                    "the record is {bytes} bytes, over --max-doc-bytes {max_doc_bytes}; \
-                     it is left out of this file (take it from the input at this line)"
-                ),
-                record: None,
-            }),
-            Err(error) => {
-                let kind = stream_error_kind(&error, opened.compression);
-                let record = (!line.is_empty()).then(|| String::from_utf8_lossy(&line).into());
-                emit(Item::Rejected(Reject {
-                    file,
-                    line: line_number,
-                    kind,
-                    reason: format!(
-                        "{}: {error}; the records after this line are lost",
-                        kind.describe()
-                    ),
-                    record,
-                }));
-                break;
-            }
-        };
-        if !emit(item) {
-            return;
-        }
-    }
-    emit(Item::FileEnd { file });
 }
 
 /// The whole input as one document.
@@ -260,85 +210,10 @@ fn read_warc(
     emit(Item::FileEnd { file });
 }
 
-/// What reading a line found.
-enum Line {
-    End,
-    Complete,
-    TooLong { bytes: usize },
-}
-
-/// Reads one line into `line` (without its `\n` or `\r\n`); a line longer than `limit` is
-/// consumed but not kept.
-fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
-    let mut total = 0;
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        if available.is_empty() {
-            return Ok(match total {
-                0 => Line::End,
-                _ if total > limit => Line::TooLong { bytes: total },
-                _ => Line::Complete,
-            });
-        }
-        let (piece, done) = match memchr::memchr(b'\n', available) {
-            Some(end) => (&available[..end], Some(end + 1)),
-            None => (available, None),
-        };
-        total += piece.len();
-        if total <= limit {
-            line.extend_from_slice(piece);
-        } else if !line.is_empty() {
-            line.clear();
-            line.shrink_to_fit();
-        }
-        let consumed = done.unwrap_or(piece.len());
-        reader.consume(consumed);
-        if done.is_some() {
-            if total > limit {
-                return Ok(Line::TooLong { bytes: total });
-            }
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
-            return Ok(Line::Complete);
-        }
-    }
-}
-
 /// A read error in the middle of an input: a cut-off compressed stream, or the file.
-fn stream_error_kind(error: &io::Error, compression: Compression) -> RejectKind {
+pub(super) fn stream_error_kind(error: &io::Error, compression: Compression) -> RejectKind {
     match compression {
         Compression::None if error.kind() != io::ErrorKind::UnexpectedEof => RejectKind::ReadError,
         _ => RejectKind::TruncatedStream,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(text: &[u8], limit: usize) -> Vec<String> {
-        let mut reader = text;
-        let mut found = Vec::new();
-        loop {
-            let mut line = Vec::new();
-            match read_line(&mut reader, &mut line, limit).unwrap() {
-                Line::End => return found,
-                Line::Complete => found.push(String::from_utf8(line).unwrap()),
-                Line::TooLong { bytes } => found.push(format!("<{bytes} bytes>")),
-            }
-        }
-    }
-
-    #[test]
-    fn reads_lines_and_skips_long_ones() {
-        assert_eq!(
-            lines(b"{\"a\":1}\r\n0123456789\n\nlast", 8),
-            ["{\"a\":1}", "<10 bytes>", "", "last"]
-        );
     }
 }

@@ -10,17 +10,15 @@ use std::sync::mpsc::{RecvTimeoutError, SyncSender, sync_channel};
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow};
-use rayon::prelude::*;
 
+use super::blocks::Recycled;
 use super::inputs::{Format, Input, Source, format_by_name};
-use super::item::{Item, Outcome, Reject, RejectKind};
+use super::item::{Item, Outcome};
 use super::reader::{self, Opened};
 use super::report::{Report, Unreadable};
+use super::work::{Cleaned, Work};
 use super::writer::{Output, Writer};
-use crate::decode::{decode_bytes, decode_html};
-use crate::html;
-use crate::jsonl::add_metadata;
-use crate::jsonl::{Fields, RecordError, clean_record_with};
+use crate::jsonl::Fields;
 use crate::pipeline::Pipeline;
 use crate::stats::PipelineStats;
 
@@ -43,10 +41,10 @@ pub struct Options {
     pub rejects: PathBuf,
 }
 
-/// A chunk is handed to the workers once it holds this many bytes of records...
+/// A chunk is handed to the workers once it holds this many bytes of input...
 const CHUNK_BYTES: usize = 4 << 20;
-/// ...or this many records.
-const CHUNK_RECORDS: usize = 4096;
+/// ...or this many items (documents, blocks of JSONL lines).
+const CHUNK_ITEMS: usize = 4096;
 
 /// How long the run waits for the reader before it looks at the stop flag again.
 const STOP_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
@@ -56,7 +54,7 @@ const STOP_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
 pub struct Progress {
     /// Bytes read from the input files, before decompression.
     pub input_bytes: Arc<AtomicU64>,
-    /// Documents read so far.
+    /// Documents cleaned or rejected so far.
     pub documents: AtomicU64,
 }
 
@@ -96,6 +94,7 @@ pub fn run(
         Output::Stdout => inputs.iter().any(holds_records),
     };
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let (recycle, recycled) = std::sync::mpsc::channel();
     let work = Work {
         pipeline,
         fields: Fields {
@@ -106,6 +105,8 @@ pub fn run(
         names: &names,
         text_as_jsonl,
         count_edits: options.count_edits,
+        max_doc_bytes: options.max_doc_bytes,
+        recycle,
     };
     let relatives = inputs.iter().map(output_name).collect();
     let mut writer = Writer::new(output, names.clone(), relatives, options.rejects.clone())?;
@@ -128,6 +129,7 @@ pub fn run(
                 &input_bytes,
                 &stop,
                 chunks,
+                &recycled,
             )
         })
     };
@@ -146,7 +148,14 @@ pub fn run(
         // finished chunks are put back in order before they are written.
         let in_flight_limit = 2 * options.jobs + 2;
         let (cleaned_out, cleaned) = std::sync::mpsc::channel::<(usize, Cleaned)>();
-        let mut reorder = Reorder::default();
+        let mut reorder = Reorder {
+            waiting: Default::default(),
+            next: 0,
+            stats: &mut stats,
+            report: &mut report,
+            progress,
+            writer: &outcomes_out,
+        };
         pool.in_place_scope(|tasks| {
             let mut next_chunk = 0;
             let mut writer_open = true;
@@ -155,7 +164,7 @@ pub fn run(
                     let Ok((index, done)) = cleaned.recv() else {
                         break;
                     };
-                    writer_open &= reorder.put(index, done, &mut stats, &mut report, &outcomes_out);
+                    writer_open &= reorder.put(index, done);
                 }
                 if !writer_open {
                     break;
@@ -169,7 +178,6 @@ pub fn run(
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                count_read(&chunk, &mut report, progress);
                 let cleaned_out = cleaned_out.clone();
                 let work = &work;
                 let index = next_chunk;
@@ -180,7 +188,7 @@ pub fn run(
             }
             drop(cleaned_out);
             for (index, done) in cleaned.iter() {
-                reorder.put(index, done, &mut stats, &mut report, &outcomes_out);
+                reorder.put(index, done);
             }
         });
         drop(outcomes_out);
@@ -231,8 +239,9 @@ fn sniff_formats(inputs: &mut [Input]) -> Vec<Early> {
         .collect()
 }
 
-/// The reader thread: every input in order, cut into chunks. Returns the number of files
-/// read and those that could not be opened.
+/// The reader thread: every input in order, cut into chunks, blocks of JSONL lines read
+/// into `recycled` buffers when there are. Returns the number of files read and those that
+/// could not be opened.
 fn read_inputs(
     inputs: &[Input],
     early: &mut [Early],
@@ -240,6 +249,7 @@ fn read_inputs(
     input_bytes: &Arc<AtomicU64>,
     stop: &AtomicBool,
     chunks: SyncSender<Vec<Item>>,
+    recycled: &Recycled,
 ) -> (u64, Vec<Unreadable>) {
     let mut files_read = 0;
     let mut unreadable = Vec::new();
@@ -266,12 +276,10 @@ fn read_inputs(
             }
         };
         files_read += 1;
-        reader::read_items(file, opened, max_doc_bytes, &mut |item| {
-            if let Item::Record(record) = &item {
-                chunk_bytes += record.bytes.len();
-            }
+        reader::read_items(file, opened, max_doc_bytes, recycled, &mut |item| {
+            chunk_bytes += item.size();
             chunk.push(item);
-            if chunk_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_RECORDS {
+            if chunk_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_ITEMS {
                 chunk_bytes = 0;
                 open = chunks.send(std::mem::take(&mut chunk)).is_ok();
             }
@@ -284,164 +292,50 @@ fn read_inputs(
     (files_read, unreadable)
 }
 
-/// The outcomes of a cleaned chunk and what the stages did on it.
-type Cleaned = (Vec<Outcome>, PipelineStats);
-
 /// Cleaned chunks waiting for the ones before them, so that they are written in order.
-#[derive(Default)]
-struct Reorder {
+struct Reorder<'a> {
     waiting: std::collections::BTreeMap<usize, Cleaned>,
     /// The index of the next chunk to write.
     next: usize,
+    /// What the chunks written so far did.
+    stats: &'a mut PipelineStats,
+    report: &'a mut Report,
+    progress: &'a Progress,
+    writer: &'a SyncSender<Vec<Outcome>>,
 }
 
-impl Reorder {
+impl Reorder<'_> {
     /// Takes chunk `index` and sends every chunk now in order to the writer; returns
     /// whether the writer still takes them.
-    fn put(
-        &mut self,
-        index: usize,
-        cleaned: Cleaned,
-        stats: &mut PipelineStats,
-        report: &mut Report,
-        writer: &SyncSender<Vec<Outcome>>,
-    ) -> bool {
+    fn put(&mut self, index: usize, cleaned: Cleaned) -> bool {
         self.waiting.insert(index, cleaned);
         let mut open = true;
-        while let Some((outcomes, chunk_stats)) = self.waiting.remove(&self.next) {
+        while let Some(cleaned) = self.waiting.remove(&self.next) {
             self.next += 1;
-            stats.merge(&chunk_stats);
-            count_outcomes(&outcomes, report);
-            open &= writer.send(outcomes).is_ok();
+            self.stats.merge(&cleaned.stats);
+            self.count(&cleaned);
+            open &= self.writer.send(cleaned.outcomes).is_ok();
         }
         open
     }
-}
 
-/// Counts the documents of a chunk as read.
-fn count_read(chunk: &[Item], report: &mut Report, progress: &Progress) {
-    for item in chunk {
-        let bytes = match item {
-            Item::Record(record) => record.bytes.len() as u64,
-            Item::Rejected(_) => 0,
-            Item::FileEnd { .. } => continue,
-        };
-        report.documents.read += 1;
-        report.bytes.read += bytes;
-        progress.documents.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-/// Counts the documents of a cleaned chunk as written or rejected.
-fn count_outcomes(batch: &[Outcome], report: &mut Report) {
-    for outcome in batch {
-        match outcome {
-            Outcome::Written { .. } => report.documents.written += 1,
-            Outcome::Rejected(reject) => {
-                report.documents.rejected += 1;
-                *report.rejected_by_kind.entry(reject.kind).or_default() += 1;
-            }
-            Outcome::FileEnd { .. } => {}
-        }
-    }
-}
-
-/// What the workers need to clean records.
-struct Work<'a> {
-    pipeline: &'a Pipeline,
-    fields: Fields<'a>,
-    names: &'a [String],
-    /// Write text documents as JSONL records (`{"id": file, "text": ...}`).
-    text_as_jsonl: bool,
-    count_edits: bool,
-}
-
-impl Work<'_> {
-    /// Cleans a chunk on the current thread pool; the outcomes keep the chunk's order.
-    fn clean_chunk(&self, chunk: Vec<Item>) -> (Vec<Outcome>, PipelineStats) {
-        let empty = || (Vec::new(), PipelineStats::new(self.pipeline));
-        chunk
-            .into_par_iter()
-            .fold(empty, |(mut outcomes, mut stats), item| {
-                outcomes.push(self.clean_item(item, &mut stats));
-                (outcomes, stats)
-            })
-            .reduce(empty, |(mut outcomes, mut stats), (more, more_stats)| {
-                outcomes.extend(more);
-                stats.merge(&more_stats);
-                (outcomes, stats)
-            })
-    }
-
-    fn clean_item(&self, item: Item, stats: &mut PipelineStats) -> Outcome {
-        let record = match item {
-            Item::Record(record) => record,
-            Item::Rejected(reject) => return Outcome::Rejected(reject),
-            Item::FileEnd { file } => return Outcome::FileEnd { file },
-        };
-        let mut clean = |text: &str| self.pipeline.clean_measured(text, stats, self.count_edits);
-        let name = &self.names[record.file];
-        let mut bytes = match record.format {
-            Format::Jsonl => {
-                let id = format!("{name}:{}", record.line);
-                match clean_record_with(&record.bytes, self.fields, Some(&id), clean) {
-                    Ok(line) => line.into_bytes(),
-                    Err(error) => {
-                        return Outcome::Rejected(Reject {
-                            file: record.file,
-                            line: record.line,
-                            kind: reject_kind(&error),
-                            reason: error.to_string(),
-                            record: Some(String::from_utf8_lossy(&record.bytes).into_owned()),
-                        });
-                    }
+    /// Counts the documents of a cleaned chunk as read, and as written or rejected.
+    fn count(&mut self, cleaned: &Cleaned) {
+        let report = &mut *self.report;
+        report.documents.read += cleaned.documents;
+        report.bytes.read += cleaned.bytes;
+        self.progress
+            .documents
+            .fetch_add(cleaned.documents, Ordering::Relaxed);
+        for outcome in &cleaned.outcomes {
+            match outcome {
+                Outcome::Written { documents, .. } => report.documents.written += documents,
+                Outcome::Rejected(reject) => {
+                    report.documents.rejected += 1;
+                    *report.rejected_by_kind.entry(reject.kind).or_default() += 1;
                 }
+                Outcome::FileEnd { .. } => {}
             }
-            Format::Text | Format::Html | Format::Warc => {
-                // The fields a document is written with when it is written as a record.
-                let (text, fields) = if record.format == Format::Text {
-                    let text = clean(&decode_bytes(&record.bytes));
-                    (text, self.text_as_jsonl.then(|| id_field(name)))
-                } else {
-                    let fetched = &record.fetched;
-                    let content_type = fetched.as_ref().and_then(|f| f.content_type.as_deref());
-                    let page = decode_html(&record.bytes, content_type);
-                    let article = html::article(&page.text);
-                    // A WARC file's pages are records whatever the output: JSONL.
-                    let fields = match fetched {
-                        Some(fetched) => {
-                            let mut fields = id_field(&format!("{name}:{}", record.line));
-                            fields.insert("url".into(), fetched.url.as_str().into());
-                            fields.insert("date".into(), fetched.date.as_str().into());
-                            Some(fields)
-                        }
-                        None => self.text_as_jsonl.then(|| id_field(name)),
-                    };
-                    let fields = fields.map(|mut fields| {
-                        add_metadata(&mut fields, &article.metadata);
-                        fields
-                    });
-                    (clean(&article.text), fields)
-                };
-                match fields {
-                    Some(mut fields) => {
-                        fields.insert("text".into(), text.into());
-                        serde_json::Value::Object(fields).to_string().into_bytes()
-                    }
-                    None if text.is_empty() => {
-                        return Outcome::Written {
-                            file: record.file,
-                            bytes: Vec::new(),
-                        };
-                    }
-                    None => text.into_bytes(),
-                }
-            }
-        };
-        bytes.push(b'\n');
-        Outcome::Written {
-            file: record.file,
-            bytes,
         }
     }
 }
@@ -462,22 +356,5 @@ fn output_name(input: &Input) -> PathBuf {
             PathBuf::from(format!("{stem}.jsonl"))
         }
         _ => input.relative.clone(),
-    }
-}
-
-/// A record's first field: `{"id": id}`.
-fn id_field(id: &str) -> serde_json::Map<String, serde_json::Value> {
-    let mut fields = serde_json::Map::new();
-    fields.insert("id".into(), id.into());
-    fields
-}
-
-fn reject_kind(error: &RecordError) -> RejectKind {
-    match error {
-        RecordError::InvalidUtf8 { .. } => RejectKind::InvalidUtf8,
-        RecordError::InvalidJson { .. } => RejectKind::MalformedJson,
-        RecordError::NotAnObject => RejectKind::NotAnObject,
-        RecordError::MissingText { .. } => RejectKind::MissingText,
-        RecordError::TextNotString { .. } => RejectKind::TextNotString,
     }
 }

@@ -188,7 +188,7 @@ impl Writer {
     /// Writes one outcome.
     pub fn write(&mut self, outcome: Outcome) -> Result<()> {
         match outcome {
-            Outcome::Written { file, bytes } => {
+            Outcome::Written { file, bytes, .. } => {
                 self.bytes_written += bytes.len() as u64;
                 if let Some(stdout) = &mut self.stdout {
                     return stdout.write_all(&bytes).context("cannot write to stdout");
