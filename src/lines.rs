@@ -23,29 +23,37 @@ pub(crate) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 
 /// The words of `line` separated by ASCII whitespace (as `str::split_ascii_whitespace`
 /// cuts them), counted up to `limit` or a little more: a rule that asks whether a line has
-/// so many words needs only its first ones. The bytes are counted 64 at a time without a
-/// branch per byte (which would be mispredicted at every word).
+/// so many words needs only its first ones.
 pub(crate) fn ascii_words_up_to(line: &str, limit: usize) -> usize {
+    words_until(line.as_bytes(), limit, u8::is_ascii_whitespace).0
+}
+
+/// The words of `line` separated by the bytes `is_space` tells, counted 64 bytes at a time
+/// without a branch per byte (which would be mispredicted at every word) until at least
+/// `enough` are found, and how many bytes were counted.
+pub(crate) fn words_until(
+    line: &[u8],
+    enough: usize,
+    is_space: impl Fn(&u8) -> bool + Copy,
+) -> (usize, usize) {
     let mut words = 0;
+    let mut counted = 0;
     let mut after_space = true;
-    for block in line.as_bytes().chunks(64) {
-        words += word_starts(block, after_space, u8::is_ascii_whitespace);
-        if words >= limit {
+    for block in line.chunks(64) {
+        words += word_starts(block, after_space, is_space);
+        counted += block.len();
+        if words >= enough {
             break;
         }
-        after_space = block.last().is_some_and(u8::is_ascii_whitespace);
+        after_space = block.last().is_some_and(is_space);
     }
-    words
+    (words, counted)
 }
 
 /// The bytes of `block` (at most 255 bytes) that start a word, `after_space` telling
 /// whether the byte before the block is a space, `is_space` which bytes are. The count is
 /// kept in a byte, which the compiler vectorizes with the most lanes.
-pub(crate) fn word_starts(
-    block: &[u8],
-    after_space: bool,
-    is_space: impl Fn(&u8) -> bool,
-) -> usize {
+fn word_starts(block: &[u8], after_space: bool, is_space: impl Fn(&u8) -> bool) -> usize {
     let first = u8::from(after_space & !block.first().is_some_and(&is_space));
     let rest = block
         .iter()

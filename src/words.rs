@@ -65,8 +65,8 @@ impl WordFrequencies {
                 lower.make_ascii_lowercase();
                 std::str::from_utf8(lower).map_or(0, |lower| self.count(lower))
             }
-            // Longer than any word of the list.
-            Some(_) | None => 0,
+            // Not ASCII, or longer than any word of the list (24 letters).
+            _ => 0,
         }
     }
 }

@@ -46,7 +46,7 @@ use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
-use crate::lines::{line_ranges, word_starts};
+use crate::lines::{line_ranges, words_until};
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
@@ -180,17 +180,7 @@ const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 /// counted a word at a time.
 fn words_up_to(line: &str, limit: usize) -> usize {
     let bytes = line.as_bytes();
-    let mut words = 0;
-    let mut after_space = true;
-    let mut counted = 0;
-    for block in bytes.chunks(64) {
-        words += word_starts(block, after_space, |&byte| is_ascii_space(byte));
-        after_space = block.last().copied().is_some_and(is_ascii_space);
-        counted += block.len();
-        if words > limit {
-            break;
-        }
-    }
+    let (words, counted) = words_until(bytes, limit + 1, |&byte| is_ascii_space(byte));
     // Two bytes more: a space of three bytes may start in the last byte counted.
     if has_space_outside_ascii(&bytes[..bytes.len().min(counted + 2)]) {
         return line.split_whitespace().take(limit + 1).count();

@@ -296,14 +296,7 @@ impl Plan {
                         plain.lines.resize_with(token.line + 1, WordCount::default);
                     }
                     let range = (token.start, token.end, token.line);
-                    match token.shape {
-                        // The most common token, a short lowercase word, at once.
-                        Shape::Short if token.end - token.start <= 4 => {
-                            plain.lines[token.line]
-                                .add_word(trim_to_word(&input[token.start..token.end]));
-                        }
-                        shape => plain.take_plain(input, range, shape, &mut special),
-                    }
+                    plain.take_plain(input, range, token.shape, &mut special);
                 }
             }
         }

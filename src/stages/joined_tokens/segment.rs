@@ -1,6 +1,6 @@
 //! Word segmentation of one token: where, if anywhere, two English words were run together.
 
-use super::short_words::{LOWERCASE_BITS, ShortWords, load_le};
+use super::short_words::{ShortWords, head_of, tail_of};
 use crate::words::WordFrequencies;
 
 /// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
@@ -63,18 +63,16 @@ pub(super) fn split_point(
     frequencies: &WordFrequencies,
 ) -> Option<usize> {
     let len = word.len();
-    // Callers pass runs of ASCII letters only (setting bit 5 below lowercases them).
+    // Callers pass runs of ASCII letters only (`head_of` and `tail_of` lowercase them by
+    // setting bit 5).
     debug_assert!(word.bytes().all(|b| b.is_ascii_alphabetic()), "{word}");
     if !(2..=MAX_WORD_LEN).contains(&len) {
         return None;
     }
-    // The first and the last eight letters, lowercase (setting bit 5 lowercases letters),
-    // zero-padded: the function words at either end are looked up from these.
+    // The first and the last eight letters, lowercase: the function words at either end
+    // are looked up from these.
     let bytes = word.as_bytes();
-    let ends = len.min(8);
-    let head = load_le(&bytes[..ends]) | LOWERCASE_BITS & (u64::MAX >> (8 * (8 - ends)));
-    let tail = (load_le(&bytes[len - ends..]) << (8 * (8 - ends)))
-        | LOWERCASE_BITS & (u64::MAX << (8 * (8 - ends)));
+    let (head, tail) = (head_of(bytes), tail_of(bytes));
     let may_begin = LEADING_FUNCTION_WORDS.may_begin(head);
     let may_end = TRAILING_FUNCTION_WORDS.may_end(tail);
     if pairs == Pairs::WithFunctionWord && !may_begin && !may_end {

@@ -147,17 +147,33 @@ const fn pack(word: &[u8]) -> u64 {
 /// other byte into a lowercase letter, so no word with other bytes can match.
 #[inline]
 fn pack_folded(word: &[u8]) -> u64 {
-    let folded = load_le(word) | (LOWERCASE_BITS & (u64::MAX >> (8 * (8 - word.len()))));
-    folded | ((word.len() as u64) << 56)
+    head_of(word) | ((word.len() as u64) << 56)
+}
+
+/// The first eight bytes of a word of ASCII letters (all of it when shorter), lowercase and
+/// zero-padded: the `head` of [`ShortWords::prefix_key`].
+#[inline]
+pub(super) fn head_of(word: &[u8]) -> u64 {
+    let len = word.len().min(8);
+    load_le(&word[..len]) | (LOWERCASE_BITS & (u64::MAX >> (8 * (8 - len))))
+}
+
+/// The last eight bytes of a word of ASCII letters (all of it when shorter), lowercase and
+/// zero-padded at the front: the `tail` of [`ShortWords::suffix_key`].
+#[inline]
+pub(super) fn tail_of(word: &[u8]) -> u64 {
+    let len = word.len().min(8);
+    let shift = 8 * (8 - len);
+    (load_le(&word[word.len() - len..]) << shift) | (LOWERCASE_BITS & (u64::MAX << shift))
 }
 
 /// Bit 5 of each byte: set, it makes an ASCII letter lowercase.
-pub(super) const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
+const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
 
 /// Up to eight bytes as a little-endian integer, zero-padded (a plain load when there are
 /// eight; no call to `memcpy` for fewer).
 #[inline]
-pub(super) fn load_le(bytes: &[u8]) -> u64 {
+fn load_le(bytes: &[u8]) -> u64 {
     match bytes.first_chunk::<8>() {
         Some(eight) => u64::from_le_bytes(*eight),
         None => bytes
