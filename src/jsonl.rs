@@ -14,6 +14,11 @@
 
 use serde_json::Value;
 
+mod record;
+mod surrogates;
+
+use record::{Line, LineError, read_line};
+
 use crate::html::metadata::Metadata;
 use crate::pipeline::Pipeline;
 
@@ -26,6 +31,8 @@ pub enum RecordError {
     InvalidJson { message: String },
     #[error("the line is JSON but not an object")]
     NotAnObject,
+    #[error("the record has the key `{key}` twice: which value is meant is unclear")]
+    DuplicateKey { key: String },
     #[error("the record has no `{field}` field")]
     MissingText { field: String },
     #[error("the record's `{field}` field is not a string")]
@@ -116,11 +123,8 @@ pub fn write_clean_record(
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
         column: error.valid_up_to() + 1,
     })?;
-    let mut record: Value =
-        serde_json::from_str(line).map_err(|error| RecordError::InvalidJson {
-            message: error.to_string(),
-        })?;
-    let record_fields = record.as_object_mut().ok_or(RecordError::NotAnObject)?;
+    let mut record_fields = read_record(line)?;
+    let record_fields = &mut record_fields;
     let html_field = fields
         .html
         .filter(|_| !record_fields.contains_key(fields.text));
@@ -172,8 +176,29 @@ pub fn write_clean_record(
     {
         record_fields.shift_insert(0, "id".to_string(), Value::String(id.to_string()));
     }
-    serde_json::to_writer(out, &record).expect("a JSON value can always be written to memory");
+    serde_json::to_writer(out, record_fields)
+        .expect("a JSON value can always be written to memory");
     Ok(())
+}
+
+/// The fields of the record on `line`: a JSON object with each key once, after a byte
+/// order mark if there is one. Lone UTF-16 surrogate escapes, which Python writes and Rust
+/// strings cannot hold, are read as U+FFFD.
+fn read_record(line: &str) -> Result<serde_json::Map<String, Value>, RecordError> {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    let read = match read_line(line) {
+        Err(LineError::Invalid(message)) => match surrogates::replace_lone_surrogates(line) {
+            Some(repaired) => read_line(&repaired).map_err(|_| LineError::Invalid(message)),
+            None => Err(LineError::Invalid(message)),
+        },
+        read => read,
+    };
+    match read {
+        Ok(Line::Object(fields)) => Ok(fields),
+        Ok(Line::NotAnObject) => Err(RecordError::NotAnObject),
+        Err(LineError::DuplicateKey(key)) => Err(RecordError::DuplicateKey { key }),
+        Err(LineError::Invalid(message)) => Err(RecordError::InvalidJson { message }),
+    }
 }
 
 /// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`) to a

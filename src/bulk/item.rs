@@ -68,6 +68,8 @@ pub enum RejectKind {
     MalformedJson,
     /// The line is JSON but not an object.
     NotAnObject,
+    /// The record has a key twice.
+    DuplicateKey,
     /// The record has no text field.
     MissingText,
     /// The text field is not a string.
@@ -90,6 +92,7 @@ impl RejectKind {
         match self {
             RejectKind::MalformedJson => "malformed JSON",
             RejectKind::NotAnObject => "not a JSON object",
+            RejectKind::DuplicateKey => "a key written twice",
             RejectKind::MissingText => "no text field",
             RejectKind::TextNotString => "text is not a string",
             RejectKind::InvalidUtf8 => "invalid UTF-8",

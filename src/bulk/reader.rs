@@ -82,6 +82,9 @@ pub fn read_whole(input: &Input) -> io::Result<(Format, Vec<u8>)> {
     Ok((opened.format, bytes))
 }
 
+/// The UTF-8 byte order mark, which some tools write before the first record.
+const UTF8_BOM: &[u8] = "\u{feff}".as_bytes();
+
 fn compression_by_magic(start: &[u8]) -> Compression {
     if start.starts_with(&[0x1f, 0x8b]) {
         Compression::Gzip
@@ -92,9 +95,11 @@ fn compression_by_magic(start: &[u8]) -> Compression {
     }
 }
 
-/// JSONL when the first visible byte is `{`, else text; consumes nothing.
+/// JSONL when the first visible byte (after a byte order mark) is `{`, else text; consumes
+/// nothing.
 fn sniff_format(reader: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
     let start = reader.fill_buf()?;
+    let start = start.strip_prefix(UTF8_BOM).unwrap_or(start);
     let first = start.iter().find(|b| !b.is_ascii_whitespace());
     Ok(match first {
         Some(b'{') => Format::Jsonl,

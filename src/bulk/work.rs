@@ -197,6 +197,7 @@ fn reject_kind(error: &RecordError) -> RejectKind {
         RecordError::InvalidUtf8 { .. } => RejectKind::InvalidUtf8,
         RecordError::InvalidJson { .. } => RejectKind::MalformedJson,
         RecordError::NotAnObject => RejectKind::NotAnObject,
+        RecordError::DuplicateKey { .. } => RejectKind::DuplicateKey,
         RecordError::MissingText { .. } => RejectKind::MissingText,
         RecordError::TextNotString { .. } => RejectKind::TextNotString,
     }
