@@ -17,13 +17,18 @@ const TEXTS: &[&str] = &[
     "",
 ];
 
-/// A JSONL line: a good record, a record with a non-string text, or arbitrary bytes.
+/// A JSONL line: a good record, a record with a non-string text, a key twice, a lone
+/// surrogate escape, a byte order mark, one over the size limit, or arbitrary bytes.
 fn line() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         4 => (prop::sample::select(TEXTS), any::<u16>()).prop_map(|(text, n)| {
             serde_json::json!({ "id": n, "text": text, "lang": "en" }).to_string().into_bytes()
         }),
         1 => any::<i64>().prop_map(|n| format!("{{\"text\":{n}}}").into_bytes()),
+        1 => Just(br#"{"text":"first","text":"second"}"#.to_vec()),
+        1 => Just(br#"{"id":"s","text":"caf\udce9 au  lait"}"#.to_vec()),
+        1 => Just("\u{feff}{\"id\":\"b\",\"text\":\"after a  mark\"}".as_bytes().to_vec()),
+        1 => (1usize..3).prop_map(|n| format!("{{\"id\":\"l\",\"text\":\"{}\"}}", "long ".repeat(n << 10)).into_bytes()),
         1 => prop::collection::vec(any::<u8>().prop_filter("no line break", |&b| b != b'\n'), 1..40),
     ]
 }
@@ -36,7 +41,7 @@ fn run(jsonl: &[u8], jobs: usize) -> (Vec<u8>, Report) {
     let output = folder.path().join("out.jsonl");
     let options = Options {
         jobs,
-        max_doc_bytes: 1 << 20,
+        max_doc_bytes: 4 << 10,
         text_field: "text".into(),
         html_field: Some("html".into()),
         keep_html: false,
@@ -59,11 +64,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn output_is_the_same_for_any_number_of_workers(lines in prop::collection::vec(line(), 0..60)) {
+    fn output_is_the_same_for_any_number_of_workers_and_runs(lines in prop::collection::vec(line(), 0..60)) {
         let jsonl: Vec<u8> = lines.join(&b'\n');
         let (one, report) = run(&jsonl, 1);
         let (three, _) = run(&jsonl, 3);
         prop_assert_eq!(&one, &three);
+        let (again, _) = run(&jsonl, 3);
+        prop_assert_eq!(&three, &again);
         let documents = &report.documents;
         prop_assert_eq!(documents.read, documents.written + documents.rejected);
         let written_lines = one.iter().filter(|&&b| b == b'\n').count() as u64;
