@@ -77,7 +77,10 @@ pub fn metadata(document: &Html) -> Metadata {
     let page = page_scan::scan(document);
     let ld = json_ld::read(&page.json_ld);
     let tags = meta_tags::read(&page.meta);
-    let h1: Vec<String> = page.h1.iter().filter_map(|h| tidy(h, TITLE_MAX)).collect();
+    let headings = |found: &[String]| -> Vec<String> {
+        found.iter().filter_map(|h| tidy(h, TITLE_MAX)).collect()
+    };
+    let (h1, h2) = (headings(&page.h1), headings(&page.h2));
 
     let url = [
         page.canonical.as_deref(),
@@ -89,22 +92,18 @@ pub fn metadata(document: &Html) -> Metadata {
     .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
     .find_map(|u| tidy(u, URL_MAX));
     let site_name = ld.site_name.clone().or(tags.site_name.clone());
-    let evidence = TitleEvidence {
-        site_name: site_name.as_deref(),
-        url: url.as_deref(),
-        h1: &h1,
-    };
-    let declared = [
+    let declared: Vec<String> = [
         ld.title.as_deref(),
         tags.title.as_deref(),
         page.title.as_deref(),
-    ];
-    let title = evidence.choose(
-        declared
-            .into_iter()
-            .flatten()
-            .filter_map(|t| tidy(t, TITLE_MAX)),
-    );
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|t| tidy(t, TITLE_MAX))
+    .collect();
+    let evidence = TitleEvidence::new(site_name.as_deref(), url.as_deref(), &h1, &h2, &declared);
+    let only_title_element = ld.title.is_none() && tags.title.is_none();
+    let title = evidence.choose(&declared, only_title_element);
 
     // Markup dates are kept only when they read as a date: a "post-meta" block's text is
     // no date as found.
@@ -220,6 +219,31 @@ mod tests {
         );
         assert_eq!(found.date.as_deref(), Some("2022-02-01"));
         assert_eq!(found.language.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn the_headline_two_declared_titles_share() {
+        // next2games.de (trafilatura evaluation set), head excerpt.
+        let found = read(
+            r#"<title>next2games | Vorschauen: Anno 1800 Beta</title>
+            <meta property="og:title" content="Industriell Revolutioniert?: Anno 1800 Beta"/>
+            <meta property="og:url" content="https://www.next2games.de/previews,id1085,0,anno_1800_beta.html"/>"#,
+        );
+        assert_eq!(found.title.as_deref(), Some("Anno 1800 Beta"));
+    }
+
+    #[test]
+    fn ruby_readings_stay_out_of_the_headline() {
+        // www3.nhk.or.jp (trafilatura evaluation set), excerpt.
+        let found = read(
+            r#"<meta property="og:site_name" content="NEWS WEB EASY">
+            <meta property="og:title" content="NEWS WEB EASY|子どもへの体罰を禁止する法律ができる">
+            <h1 class="article-main__title"><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし</rt></ruby>する<ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1>"#,
+        );
+        assert_eq!(
+            found.title.as_deref(),
+            Some("子どもへの体罰を禁止する法律ができる")
+        );
     }
 
     #[test]

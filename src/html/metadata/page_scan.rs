@@ -28,6 +28,9 @@ pub(super) struct PageScan {
     /// The first `<title>` in the HTML namespace (an SVG's title is not the page's).
     pub title: Option<String>,
     pub h1: Vec<String>,
+    /// The first `<h2>`s: a blog theme often writes the site's name as the `<h1>` and each
+    /// post's headline as an `<h2>`.
+    pub h2: Vec<String>,
     /// `datePublished` microdata (its `content`, `datetime` or text), then `<time datetime>`
     /// values, publication-marked ones (`pubdate`, "publish" in the class) first, then the
     /// text of elements whose class speaks of a date ("post-date", "published", "meta").
@@ -77,6 +80,7 @@ pub(super) fn scan(document: &Html) -> PageScan {
                 page.title = Some(text_of(node));
             }
             "h1" if page.h1.len() < PER_KIND => page.h1.push(text_of(node)),
+            "h2" if page.h2.len() < PER_KIND => page.h2.push(text_of(node)),
             "time" => {
                 let marked = element.attr("pubdate").is_some()
                     || has_class_part(element.attr("class"), &["publish", "entry-date"]);
@@ -160,8 +164,9 @@ fn is_byline(class: Option<&str>) -> bool {
 }
 
 /// The text under `node` as a browser lays it on a line: text nodes joined as they are, a
-/// space for a `<br>` or a block element's edge. Ruby readings (`<rt>`, `<rp>`) and scripts
-/// are left out. Bounded by [`TEXT_NODES`] and [`TEXT_BYTES`].
+/// space for a `<br>` or a block element's edge, none for an inline element. Ruby readings
+/// (`<rt>`, `<rp>`) and scripts are left out: `<ruby>子<rt>こ</rt></ruby>ども` reads
+/// "子ども". Bounded by [`TEXT_NODES`] and [`TEXT_BYTES`].
 fn text_of(node: ElementRef<'_>) -> String {
     let mut text = String::new();
     for descendant in node.descendants().take(TEXT_NODES) {
@@ -177,12 +182,7 @@ fn text_of(node: ElementRef<'_>) -> String {
                     text.push_str(t);
                 }
             }
-            Node::Element(e)
-                if !matches!(
-                    e.name(),
-                    "span" | "a" | "b" | "i" | "em" | "strong" | "small" | "ruby"
-                ) =>
-            {
+            Node::Element(e) if !is_inline(e.name()) => {
                 text.push(' ');
             }
             _ => {}
@@ -192,4 +192,32 @@ fn text_of(node: ElementRef<'_>) -> String {
         }
     }
     text
+}
+
+/// Elements that sit inside a line of text: no space is added at their edges.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "span"
+            | "a"
+            | "b"
+            | "i"
+            | "u"
+            | "s"
+            | "em"
+            | "strong"
+            | "small"
+            | "mark"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "sub"
+            | "sup"
+            | "font"
+            | "time"
+            | "ruby"
+            | "rb"
+            | "rt"
+            | "rp"
+    )
 }
