@@ -123,10 +123,16 @@ pub(super) fn find_in_special(
     end
 }
 
-/// Whether a token is a URL, an address, a handle, a hashtag or code, never to be split.
+/// Whether a token is a URL, an address, a handle, a hashtag, code or holds an HTML entity
+/// ("&acuteacute;": undoubled, it would become an entity the unicode stage decodes on the
+/// next run), never to be split.
 fn is_protected(token: &str) -> bool {
     let bytes = token.as_bytes();
+    let entity_like = || {
+        memchr::memchr(b'&', bytes).is_some_and(|amp| memchr::memchr(b';', &bytes[amp..]).is_some())
+    };
     bytes.first() == Some(&b'#')
+        || entity_like()
         || bytes.iter().enumerate().any(|(i, &b)| match b {
             b'@' | b'_' | b'=' | b'/' | b'\\' | b'<' | b'>' | b'{' | b'}' | b'[' | b']' | b'|'
             | b'^' | b'~' | b'$' | b'%' | b'*' | b'`' | b'+' => true,
