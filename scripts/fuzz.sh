@@ -17,8 +17,10 @@ targets=("$@")
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target" artifacts
   echo "== $target: $seconds s"
-  # -rss_limit_mb: a 16 MB record cleaned with every stage stays far below it.
+  # -rss_limit_mb: a 16 MB record cleaned with every stage stays far below it. -timeout: the
+  # first input pays for loading the word list and building the phrase automata, seconds
+  # under the sanitizer on a busy machine.
   cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=16384 \
     -print_final_stats=1 2>&1 | tee "artifacts/$target.log" | tail -n 12
 done

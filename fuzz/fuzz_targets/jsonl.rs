@@ -2,12 +2,15 @@
 //! rejected.
 #![no_main]
 
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 use unscrape::Pipeline;
 use unscrape::bulk::{self, Options, Output, Progress};
+
+/// Built once: building the phrase automata on every input would be most of the time.
+static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let folder = tempfile::tempdir().unwrap();
@@ -24,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let inputs = bulk::discover(&[dump], None).unwrap();
     let report = bulk::run(
-        &Pipeline::default(),
+        PIPELINE.get_or_init(Pipeline::default),
         inputs,
         Output::File(folder.path().join("clean.jsonl")),
         &options,
