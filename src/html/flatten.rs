@@ -36,6 +36,8 @@ pub(super) enum Kind {
     Quote,
     Caption,
     Form,
+    /// `<table>` and its row groups.
+    Table,
     /// `<body>`, `<html>` and other containers of everything.
     Page,
     Inline,
@@ -59,9 +61,8 @@ impl Kind {
             "blockquote" => Kind::Quote,
             "figcaption" | "caption" | "legend" => Kind::Caption,
             "form" => Kind::Form,
-            "html" | "body" | "table" | "tbody" | "thead" | "tfoot" | "frameset" | "noframes" => {
-                Kind::Page
-            }
+            "table" | "tbody" | "thead" | "tfoot" => Kind::Table,
+            "html" | "body" | "frameset" | "noframes" => Kind::Page,
             _ => Kind::Inline,
         }
     }
@@ -170,15 +171,17 @@ fn is_comment_section_name(name: &str) -> bool {
     )
 }
 
-/// What the class names and id of an element say about it (readability's weights).
+/// What the class names and id of an element say about it (readability's weights): -25
+/// for each name holding a boilerplate word, else +25 for each holding an article word. A
+/// name holding both names a part of the article that is boilerplate: `post-footer`,
+/// `related-posts`, `entry-meta` count -25, `post-body` +25.
 fn hint_of(element: &scraper::node::Element) -> i32 {
     let mut hint = 0;
     for name in names_of(element) {
         let name = name.to_ascii_lowercase();
         if NEGATIVE.iter().any(|word| name.contains(word)) {
             hint -= 25;
-        }
-        if POSITIVE.iter().any(|word| name.contains(word)) {
+        } else if POSITIVE.iter().any(|word| name.contains(word)) {
             hint += 25;
         }
     }
