@@ -7,5 +7,6 @@ mod extract;
 mod flatten;
 mod guard;
 pub mod metadata;
+mod unclosed_title;
 
 pub use extract::{Article, article, extract, extract_from};

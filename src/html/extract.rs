@@ -12,6 +12,7 @@ use super::candidate::top_candidate;
 use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
 use super::metadata::{Metadata, metadata};
+use super::unclosed_title;
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -42,8 +43,7 @@ pub fn extract(html: &str) -> String {
     if guard::is_too_deep(html) {
         return guard::plain_text(html);
     }
-    let page = Html::parse_document(html);
-    extract_from(&page)
+    extract_from(&unclosed_title::parse(html))
 }
 
 /// A page's article and metadata, from one parse.
@@ -71,7 +71,7 @@ pub fn article(html: &str) -> Article {
             metadata: Metadata::default(),
         };
     }
-    let page = Html::parse_document(html);
+    let page = unclosed_title::parse(html);
     Article {
         text: extract_from(&page),
         metadata: metadata(&page),

@@ -117,14 +117,10 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
-/// Whether an element is hidden, or a comment section, or a page header or footer outside
-/// the article.
-fn is_dropped(element: &scraper::node::Element, inside_article: bool) -> bool {
+/// Whether an element is hidden, or a comment section.
+fn is_dropped(element: &scraper::node::Element) -> bool {
     let tag = element.name();
     if is_dropped_tag(tag) {
-        return true;
-    }
-    if !inside_article && matches!(tag, "header" | "footer") {
         return true;
     }
     if element.attr("hidden").is_some()
@@ -237,6 +233,8 @@ pub(super) fn flatten(page: &Html) -> Flat {
     let mut dropped_until: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
     let mut articles = 0usize;
+    // Page headers and footers (outside any article), settled once their size is known.
+    let mut chrome: Vec<usize> = Vec::new();
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -245,7 +243,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if is_dropped(element, articles > 0) {
+                        if is_dropped(element) {
                             dropped_until = Some(node.id());
                             continue;
                         }
@@ -274,6 +272,9 @@ pub(super) fn flatten(page: &Html) -> Flat {
                             link_len: 0,
                         });
                         let index = flat.elements.len() - 1;
+                        if articles == 0 && matches!(element.name(), "header" | "footer") {
+                            chrome.push(index);
+                        }
                         if kind == Kind::Cell {
                             builder.push_cell_break();
                         }
@@ -335,7 +336,60 @@ pub(super) fn flatten(page: &Html) -> Flat {
         }
     }
     builder.flush(&mut flat);
+    drop_page_chrome(&mut flat, &chrome);
     flat
+}
+
+/// Drops the page headers and footers among `chrome` (parents before children), with
+/// their text, but for those that hold more than half of the page's text besides links:
+/// a `<header>` left open wraps the whole page, article and all.
+///
+/// `<header><a>Home</a> Daily News</header><p>The council met on Monday…</p>` loses its
+/// header; `<header><p>The council met on Monday…</p>…` (never closed) keeps it.
+fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
+    if chrome.is_empty() {
+        return;
+    }
+    let prose = |element: &Element| element.text_len - element.link_len;
+    let page: usize = flat
+        .elements
+        .iter()
+        .filter(|element| element.parent.is_none())
+        .map(prose)
+        .sum();
+    let mut dropped = vec![false; flat.elements.len()];
+    for &index in chrome {
+        if prose(&flat.elements[index]) * 2 <= page {
+            dropped[index] = true;
+        }
+    }
+    // Parents come first: a dropped parent drops its children.
+    for index in 0..flat.elements.len() {
+        if let Some(parent) = flat.elements[index].parent
+            && dropped[parent]
+        {
+            dropped[index] = true;
+        }
+    }
+    // The text of dropped elements, summed up to their kept ancestors, children first.
+    let mut gone = vec![(0usize, 0usize); flat.elements.len()];
+    for index in (0..flat.elements.len()).rev() {
+        let element = &flat.elements[index];
+        if dropped[index] {
+            gone[index] = (element.text_len, element.link_len);
+        }
+        if let Some(parent) = element.parent
+            && !dropped[parent]
+        {
+            gone[parent].0 += gone[index].0;
+            gone[parent].1 += gone[index].1;
+        }
+    }
+    for (element, (text_len, link_len)) in flat.elements.iter_mut().zip(gone) {
+        element.text_len -= text_len;
+        element.link_len -= link_len;
+    }
+    flat.blocks.retain(|block| !dropped[block.element]);
 }
 
 /// The block being built.
