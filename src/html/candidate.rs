@@ -2,7 +2,8 @@
 //! ancestor that holds the whole article when the article is split among its children
 //! (Readability.js's two rules). A blog's front page holds several posts, each scoring
 //! about as well as the best one: their common container is the article, not the best
-//! post.
+//! post. And a candidate inside a box named like boilerplate (a promotion, a sidebar)
+//! counts for half: the stories of a slideshow below the article do not outscore it.
 //!
 //! ```text
 //! <div id="posts">                          (scores 74)
@@ -15,6 +16,10 @@
 
 use super::flatten::{Element, Flat, Kind};
 
+/// What an element's score counts for when it lies inside an element whose class or id
+/// calls it boilerplate (`<div class="promo">` around a slideshow of other stories).
+const INSIDE_BOILERPLATE: f64 = 0.5;
+
 /// How many of the best-scored elements are weighed against the best one.
 const ALTERNATIVES: usize = 5;
 
@@ -25,14 +30,22 @@ const MIN_SHARING: usize = 3;
 /// An alternative scores at least this share of the best element's score.
 const CLOSE_SCORE: f64 = 0.75;
 
-/// The element with the best score (`scores` already cut by link density), or the ancestor
-/// that holds it together with other elements scoring nearly as well; `None` if no block
-/// scored.
+/// The element with the best score (`scores` already cut by link density, halved inside
+/// boilerplate), or the ancestor that holds it together with other elements scoring nearly
+/// as well; `None` if no block scored.
 pub(super) fn top_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize> {
+    let in_boilerplate = inside_boilerplate(&flat.elements);
     let mut ranked: Vec<(usize, f64)> = scores
         .iter()
         .enumerate()
-        .filter_map(|(index, score)| score.map(|s| (index, s)))
+        .filter_map(|(index, score)| {
+            let weight = if in_boilerplate[index] {
+                INSIDE_BOILERPLATE
+            } else {
+                1.0
+            };
+            score.map(|s| (index, s * weight))
+        })
         .collect();
     // Best first; a tie goes to the element that comes first in the page.
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -46,6 +59,17 @@ pub(super) fn top_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize
         .collect();
     let top = shared_ancestor(&flat.elements, best, &close).unwrap_or(best);
     Some(better_parent(&flat.elements, scores, top))
+}
+
+/// Whether each element lies inside an element whose class or id calls it boilerplate.
+fn inside_boilerplate(elements: &[Element]) -> Vec<bool> {
+    let mut inside = vec![false; elements.len()];
+    for index in 0..elements.len() {
+        if let Some(parent) = elements[index].parent {
+            inside[index] = inside[parent] || elements[parent].hint < 0;
+        }
+    }
+    inside
 }
 
 /// The nearest ancestor of `best` below the page's body that at least [`MIN_SHARING`] of
@@ -145,6 +169,32 @@ mod tests {
             assert!(text.contains(title), "{title} missing from:\n{text}");
         }
         assert!(!text.contains("Archives"), "{text}");
+    }
+
+    #[test]
+    fn stories_in_a_promotion_box_do_not_outscore_the_article() {
+        let story = |title: &str| {
+            format!(
+                "<li><h4>{title}</h4><p>Health care in America is the best in the world, \
+                 they said, and it is, if you can pay for it, wait for it, and find it, \
+                 which most people, in most places, cannot, at least not yet.</p></li>"
+            )
+        };
+        let page = format!(
+            "<html><body><div><div>\
+             <p>The morning after the spokeswoman's remark, the congresswoman, asked about \
+             it twice, refused to discuss the former governor's health care plan.</p>\
+             <p>Instead, she talked about the new law, its cost, and its taxes, for ten \
+             minutes, while the host tried, again and again, to bring her back.</p>\
+             <div class='promo_holder'><ul class='slideshow'>{}</ul></div>\
+             </div></div></body></html>",
+            (1..=10)
+                .map(|n| story(&format!("Story {n}")))
+                .collect::<String>(),
+        );
+        let text = extract(&page);
+        // The article is found; the box, most of its text, is not cut out of it.
+        assert!(text.starts_with("The morning after"), "{text}");
     }
 
     #[test]
