@@ -1,9 +1,12 @@
 //! HTML pages in: the article found and turned into text lines for the text stages, and
 //! the page's metadata (title, author, date...), both from one `scraper` parse.
 
+mod boxes;
+mod candidate;
 mod extract;
 mod flatten;
 mod guard;
 pub mod metadata;
+mod unclosed_title;
 
 pub use extract::{Article, article, extract, extract_from};

@@ -113,3 +113,26 @@ fn unclosed_tags_and_binary_bytes_do_not_panic() {
     let _ = extract(&binary);
     let _ = extract("");
 }
+
+#[test]
+fn a_page_header_left_open_keeps_the_article_it_wraps() {
+    // A Drupal page whose site header is never closed (diaadia.com.pa, trafilatura's
+    // evaluation pages, shortened): the parser puts the whole page inside <header>.
+    let page = "<html><body><div id='page'><header id='header' class='header'>\
+                <div class='menu'><a href='/'>Inicio</a> <a href='/farandula'>Farándula</a></div>\
+                <main><article class='node--type-article'><h1>Ulpiano pide exclusividad</h1>\
+                <div class='field--name-body'><p>El reconocido artista de la música típica, \
+                Ulpiano Vergara, presentó este jueves una solicitud para el uso exclusivo de su \
+                nombre.</p><p>\"Mi nombre es lo que me representa\", dijo el cantante, que lleva \
+                treinta años en los escenarios.</p></div></article></main></div></body></html>";
+    let article = extract(page);
+    assert!(article.contains("El reconocido artista"), "{article}");
+    assert!(!article.contains("Farándula"), "{article}");
+    let closed = "<html><body><header><a href='/'>Inicio</a> Día a Día</header>\
+                  <p>El reconocido artista de la música típica presentó una solicitud.</p>\
+                  </body></html>";
+    assert_eq!(
+        extract(closed),
+        "El reconocido artista de la música típica presentó una solicitud."
+    );
+}

@@ -1,14 +1,18 @@
 //! Finds the article of a page: blocks of text are scored by their length and commas, the
 //! scores flow up to the elements that hold them (readability's idea), weighted by class
-//! and id hints and cut by link density; the best element and the siblings that belong
-//! with it are the article. Its blocks become lines: headings, paragraphs, list items and
+//! and id hints and cut by link density; the best element (or the ancestor it shares with
+//! elements scoring nearly as well) and the siblings that belong with it are the article,
+//! less the boilerplate boxes inside it. Its blocks become lines: headings, paragraphs, list items and
 //! table rows each their own.
 
 use scraper::Html;
 
+use super::boxes::boilerplate_boxes;
+use super::candidate::top_candidate;
 use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
 use super::metadata::{Metadata, metadata};
+use super::unclosed_title;
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -39,8 +43,7 @@ pub fn extract(html: &str) -> String {
     if guard::is_too_deep(html) {
         return guard::plain_text(html);
     }
-    let page = Html::parse_document(html);
-    extract_from(&page)
+    extract_from(&unclosed_title::parse(html))
 }
 
 /// A page's article and metadata, from one parse.
@@ -68,7 +71,7 @@ pub fn article(html: &str) -> Article {
             metadata: Metadata::default(),
         };
     }
-    let page = Html::parse_document(html);
+    let page = unclosed_title::parse(html);
     Article {
         text: extract_from(&page),
         metadata: metadata(&page),
@@ -79,7 +82,7 @@ pub fn article(html: &str) -> Article {
 pub fn extract_from(page: &Html) -> String {
     let flat = flatten(page);
     let scores = scores(&flat);
-    let kept = match best_candidate(&flat, &scores) {
+    let kept = match top_candidate(&flat, &scores) {
         Some(top) => article_elements(&flat, &scores, top),
         None => vec![true; flat.elements.len()],
     };
@@ -101,19 +104,8 @@ const MIN_ARTICLE_CHARS: usize = 60;
 /// Blocks shorter than this add nothing to their ancestors' scores.
 const MIN_SCORED_CHARS: usize = 25;
 
-/// The element with the best score, if any block scored.
-fn best_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize> {
-    scores
-        .iter()
-        .enumerate()
-        .filter_map(|(index, score)| {
-            score.map(|s| (index, s * (1.0 - link_density(&flat.elements[index]))))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(index, _)| index)
-}
-
-/// The score of every element that holds a scored block (`None` for the others).
+/// The score of every element that holds a scored block (`None` for the others), cut by
+/// its link density.
 fn scores(flat: &Flat) -> Vec<Option<f64>> {
     let mut scores: Vec<Option<f64>> = vec![None; flat.elements.len()];
     for block in &flat.blocks {
@@ -142,6 +134,11 @@ fn scores(flat: &Flat) -> Vec<Option<f64>> {
             level += 1;
         }
     }
+    for (score, element) in scores.iter_mut().zip(&flat.elements) {
+        if let Some(score) = score {
+            *score *= 1.0 - link_density(element);
+        }
+    }
     scores
 }
 
@@ -166,11 +163,9 @@ fn link_density(element: &Element) -> f64 {
 }
 
 /// Which elements are the article: `top`, and those of its siblings that score well
-/// enough or read like paragraphs of it; with all their descendants.
+/// enough or read like paragraphs of it; with all their descendants but boilerplate boxes.
 fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
-    let adjusted =
-        |index: usize| scores[index].map(|s| s * (1.0 - link_density(&flat.elements[index])));
-    let top_score = adjusted(top).unwrap_or(0.0);
+    let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
     let last_block = last_blocks(flat);
     let mut kept = vec![false; flat.elements.len()];
@@ -185,14 +180,17 @@ fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool
             } else {
                 0.0
             };
-            let scored = adjusted(index).is_some_and(|s| s + bonus >= threshold);
+            let scored = scores[index].is_some_and(|s| s + bonus >= threshold);
             kept[index] = scored || reads_like_a_paragraph(flat, index, &last_block);
         }
     }
-    // Elements come parent first: a kept parent keeps its children.
+    // Elements come parent first: a kept parent keeps its children, but for boilerplate
+    // boxes.
+    let boxes = boilerplate_boxes(flat, scores, top);
     for index in 0..flat.elements.len() {
         if let Some(parent) = flat.elements[index].parent
             && kept[parent]
+            && !boxes[index]
         {
             kept[index] = true;
         }

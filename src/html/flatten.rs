@@ -36,6 +36,8 @@ pub(super) enum Kind {
     Quote,
     Caption,
     Form,
+    /// `<table>` and its row groups.
+    Table,
     /// `<body>`, `<html>` and other containers of everything.
     Page,
     Inline,
@@ -59,9 +61,8 @@ impl Kind {
             "blockquote" => Kind::Quote,
             "figcaption" | "caption" | "legend" => Kind::Caption,
             "form" => Kind::Form,
-            "html" | "body" | "table" | "tbody" | "thead" | "tfoot" | "frameset" | "noframes" => {
-                Kind::Page
-            }
+            "table" | "tbody" | "thead" | "tfoot" => Kind::Table,
+            "html" | "body" | "frameset" | "noframes" => Kind::Page,
             _ => Kind::Inline,
         }
     }
@@ -116,14 +117,10 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
-/// Whether an element is hidden, or a comment section, or a page header or footer outside
-/// the article.
-fn is_dropped(element: &scraper::node::Element, inside_article: bool) -> bool {
+/// Whether an element is hidden, or a comment section.
+fn is_dropped(element: &scraper::node::Element) -> bool {
     let tag = element.name();
     if is_dropped_tag(tag) {
-        return true;
-    }
-    if !inside_article && matches!(tag, "header" | "footer") {
         return true;
     }
     if element.attr("hidden").is_some()
@@ -170,15 +167,17 @@ fn is_comment_section_name(name: &str) -> bool {
     )
 }
 
-/// What the class names and id of an element say about it (readability's weights).
+/// What the class names and id of an element say about it (readability's weights): -25
+/// for each name holding a boilerplate word, else +25 for each holding an article word. A
+/// name holding both names a part of the article that is boilerplate: `post-footer`,
+/// `related-posts`, `entry-meta` count -25, `post-body` +25.
 fn hint_of(element: &scraper::node::Element) -> i32 {
     let mut hint = 0;
     for name in names_of(element) {
         let name = name.to_ascii_lowercase();
         if NEGATIVE.iter().any(|word| name.contains(word)) {
             hint -= 25;
-        }
-        if POSITIVE.iter().any(|word| name.contains(word)) {
+        } else if POSITIVE.iter().any(|word| name.contains(word)) {
             hint += 25;
         }
     }
@@ -234,6 +233,8 @@ pub(super) fn flatten(page: &Html) -> Flat {
     let mut dropped_until: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
     let mut articles = 0usize;
+    // Page headers and footers (outside any article), settled once their size is known.
+    let mut chrome: Vec<usize> = Vec::new();
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -242,7 +243,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if is_dropped(element, articles > 0) {
+                        if is_dropped(element) {
                             dropped_until = Some(node.id());
                             continue;
                         }
@@ -271,6 +272,9 @@ pub(super) fn flatten(page: &Html) -> Flat {
                             link_len: 0,
                         });
                         let index = flat.elements.len() - 1;
+                        if articles == 0 && matches!(element.name(), "header" | "footer") {
+                            chrome.push(index);
+                        }
                         if kind == Kind::Cell {
                             builder.push_cell_break();
                         }
@@ -332,7 +336,60 @@ pub(super) fn flatten(page: &Html) -> Flat {
         }
     }
     builder.flush(&mut flat);
+    drop_page_chrome(&mut flat, &chrome);
     flat
+}
+
+/// Drops the page headers and footers among `chrome` (parents before children), with
+/// their text, but for those that hold more than half of the page's text besides links:
+/// a `<header>` left open wraps the whole page, article and all.
+///
+/// `<header><a>Home</a> Daily News</header><p>The council met on Monday…</p>` loses its
+/// header; `<header><p>The council met on Monday…</p>…` (never closed) keeps it.
+fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
+    if chrome.is_empty() {
+        return;
+    }
+    let prose = |element: &Element| element.text_len - element.link_len;
+    let page: usize = flat
+        .elements
+        .iter()
+        .filter(|element| element.parent.is_none())
+        .map(prose)
+        .sum();
+    let mut dropped = vec![false; flat.elements.len()];
+    for &index in chrome {
+        if prose(&flat.elements[index]) * 2 <= page {
+            dropped[index] = true;
+        }
+    }
+    // Parents come first: a dropped parent drops its children.
+    for index in 0..flat.elements.len() {
+        if let Some(parent) = flat.elements[index].parent
+            && dropped[parent]
+        {
+            dropped[index] = true;
+        }
+    }
+    // The text of dropped elements, summed up to their kept ancestors, children first.
+    let mut gone = vec![(0usize, 0usize); flat.elements.len()];
+    for index in (0..flat.elements.len()).rev() {
+        let element = &flat.elements[index];
+        if dropped[index] {
+            gone[index] = (element.text_len, element.link_len);
+        }
+        if let Some(parent) = element.parent
+            && !dropped[parent]
+        {
+            gone[parent].0 += gone[index].0;
+            gone[parent].1 += gone[index].1;
+        }
+    }
+    for (element, (text_len, link_len)) in flat.elements.iter_mut().zip(gone) {
+        element.text_len -= text_len;
+        element.link_len -= link_len;
+    }
+    flat.blocks.retain(|block| !dropped[block.element]);
 }
 
 /// The block being built.

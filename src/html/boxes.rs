@@ -1,0 +1,113 @@
+//! Boilerplate boxes inside the article (readability's conditional cleaning): containers
+//! that their class or id calls boilerplate and whose text does not outweigh that, such as
+//! share bars, author boxes, date lines, newsletter sign-ups and lists of related links.
+//!
+//! ```text
+//! <article>
+//!   <div class="entry-meta"><span>June 14, 2019</span> by <a>Sina</a></div>   left out
+//!   <p>The summer is here, and with it short dresses and pinned-up hair…</p>
+//!   <div class="share-buttons"><a>Facebook</a> <a>Twitter</a></div>            left out
+//! </article>
+//! ```
+
+use super::flatten::{Flat, Kind};
+
+/// Characters of a block of text that reads as prose of its own (a paragraph, whatever
+/// its tag).
+const PROSE_CHARS: usize = 25;
+
+/// A box holding more than this share of the article's text is not a box but part of it.
+const MAX_SHARE: usize = 4;
+
+/// Which elements are boilerplate boxes of an article whose top element is `top`: a `div`
+/// or list with a boilerplate class or id, a score below zero (its hint included) or none,
+/// no prose of its own, no table, and less than a quarter of the article's text.
+pub(super) fn boilerplate_boxes(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
+    let holds_prose = holds_prose(flat);
+    let holds_table = holds_table(flat);
+    let article_len = flat.elements[top].text_len;
+    flat.elements
+        .iter()
+        .enumerate()
+        .map(|(index, element)| {
+            matches!(element.kind, Kind::Div | Kind::List)
+                && element.hint < 0
+                && scores[index].unwrap_or(0.0) + f64::from(element.hint) < 0.0
+                && !holds_prose[index]
+                && !holds_table[index]
+                && element.text_len * MAX_SHARE < article_len
+        })
+        .collect()
+}
+
+/// Whether each element holds, as its own text, a block of prose.
+fn holds_prose(flat: &Flat) -> Vec<bool> {
+    let mut holds = vec![false; flat.elements.len()];
+    for block in &flat.blocks {
+        if block.text.chars().nth(PROSE_CHARS - 1).is_some() {
+            holds[block.element] = true;
+        }
+    }
+    holds
+}
+
+/// Whether each element is or holds a table: its content is data, not boilerplate.
+fn holds_table(flat: &Flat) -> Vec<bool> {
+    let mut holds: Vec<bool> = flat
+        .elements
+        .iter()
+        .map(|element| element.kind == Kind::Table)
+        .collect();
+    // Children come after their parent: going backwards, a child is done before its parent.
+    for index in (0..flat.elements.len()).rev() {
+        if holds[index]
+            && let Some(parent) = flat.elements[index].parent
+        {
+            holds[parent] = true;
+        }
+    }
+    holds
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::html::extract;
+
+    const PARAGRAPH: &str = "<p>The summer is here, and with it the short dresses, the \
+        pinned-up hair and, of course, the earrings, which can finally be seen again.</p>\
+        <p>This year, small hoops, ear cuffs and studs are worn together, in gold or silver, \
+        on one ear or on both, the more the better.</p>";
+
+    #[test]
+    fn meta_lines_share_bars_and_related_lists_are_left_out() {
+        let page = format!(
+            "<html><body><article>\
+             <div class='entry-meta'><span>June 14, 2019</span> by <a href='/sina'>Sina</a></div>\
+             {PARAGRAPH}\
+             <div class='share-buttons'><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a></div>\
+             <ul class='related-posts'><li><a href='/1'>Ten rings for the summer</a><br>\
+             <small>Rings are back, and this year they come in threes…</small></li></ul>\
+             </article></body></html>"
+        );
+        let text = extract(&page);
+        assert!(text.contains("the more the better."), "{text}");
+        for boilerplate in ["June 14, 2019", "Facebook", "Ten rings", "Rings are back"] {
+            assert!(!text.contains(boilerplate), "{boilerplate} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn prose_and_tables_in_boxes_named_like_boilerplate_stay() {
+        let page = format!(
+            "<html><body><article>{PARAGRAPH}\
+             <div class='media'>The ear cuff, worn high on the ear, needs no piercing at \
+             all.</div>\
+             <figure class='table-scroll'><table><tr><td>Hoops</td><td>12 euros</td></tr>\
+             </table></figure>\
+             </article></body></html>"
+        );
+        let text = extract(&page);
+        assert!(text.contains("needs no piercing"), "{text}");
+        assert!(text.contains("Hoops\t12 euros"), "{text}");
+    }
+}
