@@ -8,6 +8,8 @@ a reference `title`. This prints, over all pages:
   with     the share of `with` snippets found in the text (goal: at least 95%)
   without  the share of `without` snippets found in the text (goal: at most 5%)
   title    the share of pages with a reference title whose title matches it (goal: 90%)
+  comments the share of the reference `comments` snippets (20 pages) found in the
+           `comments` field (`--include-comments`), and found in the text (should be none)
 
 Texts and snippets are compared after the same normalization on both sides: NFC, curly
 quotes and apostrophes to ASCII (unscrape's default quote policy), whitespace runs to one
@@ -52,22 +54,28 @@ def run_unscrape(binary, folder, ids):
     with tempfile.TemporaryDirectory() as out:
         target = os.path.join(out, "pages.jsonl")
         files = [os.path.join(folder, i + ".html") for i in ids]
-        subprocess.run([binary, "clean", "--quiet", *files, "-o", target], check=True)
+        subprocess.run([binary, "clean", "--quiet", "--include-comments", *files, "-o", target],
+                       check=True)
         results = {}
         with open(target, encoding="utf-8") as f:
             for line in f:
                 record = json.loads(line)
                 page = os.path.basename(record["id"])[: -len(".html")]
-                results[page] = (record.get("text", ""), record.get("title"))
+                results[page] = (record.get("text", ""), record.get("title"), record.get("comments"))
         return results
 
 
 def score(name, pages, results, misses):
     found_with = total_with = found_without = total_without = 0
     right_titles = total_titles = 0
+    comments_found = comments_in_text = total_comments = 0
     for page, truth in pages.items():
-        text, title = results.get(page, ("", None))
+        text, title, comments = results.get(page, ("", None, None))
         text = normalize(text)
+        for snippet in truth.get("comments", []) if comments is not None else []:
+            total_comments += 1
+            comments_found += normalize(snippet) in normalize(comments)
+            comments_in_text += normalize(snippet) in text
         for snippet in truth.get("with", []):
             total_with += 1
             if normalize(snippet) in text:
@@ -91,6 +99,9 @@ def score(name, pages, results, misses):
             f"{100 * found_without / total_without:.1f}%")
     if total_titles:
         line += f"   title {right_titles}/{total_titles} = {100 * right_titles / total_titles:.1f}%"
+    if total_comments:
+        line += (f"   comments {comments_found}/{total_comments} in the field,"
+                 f" {comments_in_text} in the text")
     print(line)
 
 
@@ -112,7 +123,7 @@ def main():
         for page in pages:
             path = os.path.join(peer, page + ".txt")
             text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-            results[page] = (text, ...)  # peers' text only: no title scored
+            results[page] = (text, ..., None)  # peers' text only: no title, no comments
         score(os.path.basename(peer.rstrip("/")), pages, results, args.misses)
 
 

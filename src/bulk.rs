@@ -18,6 +18,7 @@
 //!     text_field: "text".into(),
 //!     html_field: Some("html".into()),
 //!     keep_html: false,
+//!     include_comments: false,
 //!     count_edits: false,
 //!     rejects: folder.path().join("rejects.jsonl"),
 //! };

@@ -120,6 +120,10 @@ struct CleanArgs {
     /// Keep the HTML field in the output records (dropped by default).
     #[arg(long)]
     keep_html: bool,
+    /// Give each HTML page's user comments (its comment sections, cleaned) as a `comments`
+    /// field of its record (the output is then JSONL); they are never part of `text`.
+    #[arg(long)]
+    include_comments: bool,
     /// No progress bar and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
@@ -321,6 +325,7 @@ fn clean(args: CleanArgs) -> Result<i32> {
         text_field: config.text_field.clone(),
         html_field: Some(args.html_field.clone()),
         keep_html: args.keep_html,
+        include_comments: args.include_comments,
         count_edits: args.report.is_some(),
         rejects,
     };

@@ -3,10 +3,12 @@
 
 mod boxes;
 mod candidate;
+mod comments;
 mod extract;
 mod flatten;
 mod guard;
 pub mod metadata;
 mod unclosed_title;
 
-pub use extract::{Article, article, extract, extract_from};
+pub use comments::comments_from;
+pub use extract::{Article, article, article_with_comments, extract, extract_from};

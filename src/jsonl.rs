@@ -60,6 +60,8 @@ pub struct Fields<'a> {
     /// page's article becomes the text field, and the page is dropped unless `keep_html`.
     pub html: Option<&'a str>,
     pub keep_html: bool,
+    /// Give a page's user comments, cleaned, as a `comments` field.
+    pub include_comments: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -69,6 +71,7 @@ impl<'a> Fields<'a> {
             text,
             html: None,
             keep_html: false,
+            include_comments: false,
         }
     }
 }
@@ -85,7 +88,7 @@ impl<'a> Fields<'a> {
 /// assert_eq!(out.unwrap(), r#"{"id":"dump.jsonl:7","text":"The talks with Russia and China","lang":"en"}"#);
 ///
 /// let page = br#"{"url":"https://dw.com/a","html":"<p>Xi Jinping  to hold talks</p>"}"#;
-/// let fields = Fields { text: "text", html: Some("html"), keep_html: false };
+/// let fields = Fields { text: "text", html: Some("html"), keep_html: false, include_comments: false };
 /// let out = clean_record_with(page, fields, None, unscrape::clean);
 /// assert_eq!(out.unwrap(), r#"{"url":"https://dw.com/a","text":"Xi Jinping to hold talks"}"#);
 /// ```
@@ -93,7 +96,7 @@ pub fn clean_record_with(
     line: &[u8],
     fields: Fields<'_>,
     default_id: Option<&str>,
-    clean: impl FnOnce(&str) -> String,
+    clean: impl FnMut(&str) -> String,
 ) -> Result<String, RecordError> {
     let mut record = Vec::new();
     write_clean_record(line, fields, default_id, clean, &mut record)?;
@@ -117,7 +120,7 @@ pub fn write_clean_record(
     line: &[u8],
     fields: Fields<'_>,
     default_id: Option<&str>,
-    clean: impl FnOnce(&str) -> String,
+    mut clean: impl FnMut(&str) -> String,
     out: &mut Vec<u8>,
 ) -> Result<(), RecordError> {
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
@@ -140,7 +143,12 @@ pub fn write_clean_record(
                     field: html_field.to_string(),
                 });
             };
-            let article = crate::html::article(page);
+            let (article, comments) = if fields.include_comments {
+                let (article, comments) = crate::html::article_with_comments(page);
+                (article, Some(comments))
+            } else {
+                (crate::html::article(page), None)
+            };
             let text = clean(&article.text);
             let metadata = article.metadata;
             let at = record_fields
@@ -155,6 +163,9 @@ pub fn write_clean_record(
             };
             record_fields.shift_insert(at, fields.text.to_string(), Value::String(text));
             add_metadata(record_fields, &metadata);
+            if let Some(comments) = comments {
+                record_fields.insert("comments".into(), Value::String(clean(&comments)));
+            }
         }
         None => {
             let text =

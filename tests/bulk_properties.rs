@@ -45,6 +45,7 @@ fn run(jsonl: &[u8], jobs: usize) -> (Vec<u8>, Report) {
         text_field: "text".into(),
         html_field: Some("html".into()),
         keep_html: false,
+        include_comments: false,
         count_edits: true,
         rejects: folder.path().join("rejects.jsonl"),
     };

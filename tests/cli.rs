@@ -275,3 +275,75 @@ fn a_missing_input_file_is_named() {
         .code(1)
         .stderr(predicate::str::contains("no/such/file.txt"));
 }
+
+/// A blog post with a WordPress-style comment section, as pages carry them.
+const POST_WITH_COMMENTS: &str = r#"<html><head><title>Xi to visit Moscow</title></head><body>
+<article class="post"><h1>Xi to visit Moscow</h1>
+<p>Chinese President Xi Jinping will make a state visit to Russia next week, the Kremlin said,
+in a trip that comes as Beijing seeks to present itself as a peace broker.</p>
+<p>The three-day visit will begin on Monday, the Chinese foreign ministry said.</p></article>
+<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on “Xi to visit Moscow”</h2>
+<ol class="comment-list"><li class="comment"><div class="comment-author">Anna</div>
+<p>A visit that was long overdue, given how close the two countries have become.</p></li>
+<li class="comment"><div class="comment-author">Mark</div><p>What about a visit to Kyiv?</p></li></ol>
+<div id="respond"><h3>Leave a Reply</h3><form><label>Comment</label><textarea></textarea>
+<p>Your email address will not be published. Required fields are marked *</p></form></div></div>
+</body></html>"#;
+
+#[test]
+fn include_comments_gives_a_comments_field_and_leaves_the_text_alone() {
+    let (dir, page) = file_in_temp_dir("post.html", POST_WITH_COMMENTS);
+    let output = dir.path().join("out.jsonl");
+    let record = |extra: &[&str]| -> serde_json::Value {
+        unscrape()
+            .arg("clean")
+            .arg(&page)
+            .arg("-o")
+            .arg(&output)
+            .args(extra)
+            .assert()
+            .success();
+        serde_json::from_str(&fs::read_to_string(&output).unwrap()).unwrap()
+    };
+    let plain = record(&[]);
+    let with_comments = record(&["--include-comments"]);
+    assert_eq!(with_comments["text"], plain["text"]);
+    assert!(plain.get("comments").is_none());
+    let comments = with_comments["comments"].as_str().unwrap();
+    assert!(
+        comments.contains("A visit that was long overdue"),
+        "{comments}"
+    );
+    assert!(
+        comments.contains("What about a visit to Kyiv?"),
+        "{comments}"
+    );
+    assert!(!comments.contains("Your email address"), "{comments}");
+    assert!(!plain["text"].as_str().unwrap().contains("Kyiv"));
+
+    // On stdout too, the page becomes a record, so that its comments have a field.
+    let stdout = unscrape()
+        .args(["clean", "--include-comments"])
+        .arg(&page)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let on_stdout: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    assert_eq!(on_stdout["comments"], with_comments["comments"]);
+
+    // And for a JSONL record holding the page in its `html` field.
+    let line = serde_json::json!({ "id": "p1", "html": POST_WITH_COMMENTS }).to_string();
+    let stdout = unscrape()
+        .args(["clean", "--include-comments"])
+        .write_stdin(line + "\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let from_jsonl: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    assert_eq!(from_jsonl["text"], with_comments["text"]);
+    assert_eq!(from_jsonl["comments"], with_comments["comments"]);
+}

@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         text_field: "text".into(),
         html_field: Some("html".into()),
         keep_html: false,
+        include_comments: false,
         count_edits: true,
         rejects: folder.path().join("rejects.jsonl"),
     };

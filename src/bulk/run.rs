@@ -35,6 +35,8 @@ pub struct Options {
     pub html_field: Option<String>,
     /// Keep the HTML field in the output records.
     pub keep_html: bool,
+    /// Give each HTML page's user comments, cleaned, as a `comments` field.
+    pub include_comments: bool,
     /// Count each rule's edits for the report (costs an allocation an edit).
     pub count_edits: bool,
     /// Where rejected records go.
@@ -86,12 +88,15 @@ pub fn run(
             *opened = Some(Err(String::new()));
         }
     }
+    // Comments need a field to go in: with them, pages are written as records.
+    let records_wanted =
+        |inputs: &[Input]| inputs.iter().any(holds_records) || options.include_comments;
     let text_as_jsonl = match &output {
         Output::Folder(_) => false,
         Output::File(path) => {
-            format_by_name(path) == Some(Format::Jsonl) || inputs.iter().any(holds_records)
+            format_by_name(path) == Some(Format::Jsonl) || records_wanted(&inputs)
         }
-        Output::Stdout => inputs.iter().any(holds_records),
+        Output::Stdout => records_wanted(&inputs),
     };
     let names: Vec<String> = inputs.iter().map(Input::name).collect();
     let (recycle, recycled) = std::sync::mpsc::channel();
@@ -101,6 +106,7 @@ pub fn run(
             text: &options.text_field,
             html: options.html_field.as_deref(),
             keep_html: options.keep_html,
+            include_comments: options.include_comments,
         },
         names: &names,
         text_as_jsonl,

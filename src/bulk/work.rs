@@ -144,12 +144,17 @@ impl Work<'_> {
         // The fields a document is written with when it is written as a record.
         let (text, fields) = if record.format == Format::Text {
             let text = clean(&decode_bytes(&record.bytes));
-            (text, self.text_as_jsonl.then(|| id_field(name)))
+            (text, self.text_as_jsonl.then(|| (id_field(name), None)))
         } else {
             let fetched = &record.fetched;
             let content_type = fetched.as_ref().and_then(|f| f.content_type.as_deref());
             let page = decode_html(&record.bytes, content_type);
-            let article = html::article(&page.text);
+            let (article, comments) = if self.fields.include_comments {
+                let (article, comments) = html::article_with_comments(&page.text);
+                (article, Some(comments))
+            } else {
+                (html::article(&page.text), None)
+            };
             // A WARC file's pages are records whatever the output: JSONL.
             let fields = match fetched {
                 Some(fetched) => {
@@ -164,11 +169,17 @@ impl Work<'_> {
                 add_metadata(&mut fields, &article.metadata);
                 fields
             });
-            (clean(&article.text), fields)
+            let text = clean(&article.text);
+            // Comments go in a field: a page written as plain text has none.
+            let fields = fields.map(|fields| (fields, comments.map(|comments| clean(&comments))));
+            (text, fields)
         };
         let mut bytes = match fields {
-            Some(mut fields) => {
+            Some((mut fields, comments)) => {
                 fields.insert("text".into(), text.into());
+                if let Some(comments) = comments {
+                    fields.insert("comments".into(), comments.into());
+                }
                 serde_json::Value::Object(fields).to_string().into_bytes()
             }
             None if text.is_empty() => Vec::new(),

@@ -78,6 +78,28 @@ pub fn article(html: &str) -> Article {
     }
 }
 
+/// [`article`], and the page's user comments (see
+/// [`comments_from`](super::comments_from)), from one parse: what `--include-comments` keeps.
+///
+/// ```
+/// let page = r#"<article><p>Xi Jinping will make a state visit to Russia next week.</p></article>
+///               <section class="comments"><p>A visit long overdue.</p></section>"#;
+/// let (article, comments) = unscrape::html::article_with_comments(page);
+/// assert_eq!(article.text, "Xi Jinping will make a state visit to Russia next week.");
+/// assert_eq!(comments, "A visit long overdue.");
+/// ```
+pub fn article_with_comments(html: &str) -> (Article, String) {
+    if guard::is_too_deep(html) {
+        return (article(html), String::new());
+    }
+    let page = unclosed_title::parse(html);
+    let article = Article {
+        text: extract_from(&page),
+        metadata: metadata(&page),
+    };
+    (article, super::comments_from(&page))
+}
+
 /// [`extract`] on a page already parsed.
 pub fn extract_from(page: &Html) -> String {
     let flat = flatten(page);
@@ -222,7 +244,7 @@ fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
 }
 
 /// The text of the blocks of kept elements, in document order, but for link lists.
-fn text_of(flat: &Flat, kept: &[bool]) -> String {
+pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
     let mut text = String::new();
     let mut previous: Option<Kind> = None;
     for block in flat

@@ -117,8 +117,8 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
-/// Whether an element is hidden, or a comment section.
-fn is_dropped(element: &scraper::node::Element) -> bool {
+/// Whether an element is hidden, or a comment section (unless `of` is the comments).
+fn is_dropped(element: &scraper::node::Element, of: Part) -> bool {
     let tag = element.name();
     if is_dropped_tag(tag) {
         return true;
@@ -129,7 +129,21 @@ fn is_dropped(element: &scraper::node::Element) -> bool {
     {
         return true;
     }
+    of == Part::Page && is_comment_section(element)
+}
+
+/// Whether an element holds a page's user comments (by its class or id).
+pub(super) fn is_comment_section(element: &scraper::node::Element) -> bool {
     names_of(element).any(is_comment_section_name)
+}
+
+/// Which part of a page is flattened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The whole page, without its comment sections.
+    Page,
+    /// One comment section, with everything inside it.
+    Comments,
 }
 
 /// A `style` that hides the element.
@@ -222,6 +236,12 @@ const NEGATIVE: [&str; 26] = [
 
 /// Walks `page` once and keeps its visible elements and blocks of text.
 pub(super) fn flatten(page: &Html) -> Flat {
+    flatten_from(page.tree.root(), Part::Page)
+}
+
+/// Walks the tree under `root` once and keeps its visible elements and blocks of text: a
+/// whole page, or one of its comment sections.
+pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Flat {
     let mut flat = Flat::default();
     let mut builder = Builder::default();
     // Kept elements open around the current node; `None` for an element kept only as a
@@ -235,7 +255,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
     let mut articles = 0usize;
     // Page headers and footers (outside any article), settled once their size is known.
     let mut chrome: Vec<usize> = Vec::new();
-    for edge in page.tree.root().traverse() {
+    for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
                 if dropped_until.is_some() {
@@ -243,7 +263,7 @@ pub(super) fn flatten(page: &Html) -> Flat {
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if is_dropped(element) {
+                        if is_dropped(element, part) {
                             dropped_until = Some(node.id());
                             continue;
                         }
