@@ -192,6 +192,7 @@ fn stages_lists_every_stage_in_order() {
     assert_eq!(
         names,
         [
+            "mojibake",
             "unicode",
             "quotes",
             "joined_tokens",
