@@ -222,6 +222,28 @@ fn explain_shows_what_each_stage_did_and_why() {
 }
 
 #[test]
+fn explain_shows_the_plan_of_a_mojibake_repair() {
+    let (_dir, input) = file_in_temp_dir(
+        "mojibake.txt",
+        "The presidentâ€™s visit to MalmÃ¶ was â€œa visit for peaceâ€\u{9d}.\n",
+    );
+    unscrape()
+        .arg("explain")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("mojibake: 4 edit(s)")
+                .and(predicate::str::contains(
+                    "plan: utf-8 read as windows-1252, 3 spans",
+                ))
+                .and(predicate::str::contains(
+                    "plan: utf-8 read as latin-1, 1 span",
+                )),
+        );
+}
+
+#[test]
 fn bad_jsonl_records_go_to_the_rejects_file_and_the_run_goes_on() {
     let (dir, input) = file_in_temp_dir(
         "dump.jsonl",

@@ -59,9 +59,28 @@ enum Class {
     Other,
 }
 
+use std::sync::OnceLock;
+
 use Class::*;
 
+/// `c`'s class, looked up in a table up to U+25FF (ASCII, Latin, Greek, Cyrillic,
+/// punctuation, symbols, box drawing: most of what the measure sees).
 fn class_of(c: char) -> Class {
+    static TABLE: OnceLock<Vec<Class>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|code| char::from_u32(code).map_or(Other, class_by_ranges))
+            .collect()
+    });
+    table
+        .get(u32::from(c) as usize)
+        .copied()
+        .unwrap_or_else(|| class_by_ranges(c))
+}
+
+const TABLE_END: u32 = 0x2600;
+
+fn class_by_ranges(c: char) -> Class {
     match c {
         ' ' | '\t' | '\n' | '\r' => Space,
         'a'..='z' => AsciiLower,
@@ -221,6 +240,11 @@ fn cost_together(a: Class, b: Class) -> u32 {
         _ if letter_a && letter_b => u32::from(script(a) != script(b)),
         _ => 0,
     }
+}
+
+/// The implausibility of one character on its own: `badness` of it alone, sooner.
+pub(crate) fn badness_alone(c: char) -> u32 {
+    cost_alone(class_of(c))
 }
 
 /// The implausibility of `text`: see the module docs.

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::badness::{badness, same_script};
-use super::scan::{characters, is_removed_invisible};
+use super::badness::{badness, badness_alone, same_script};
+use super::scan::is_removed_invisible;
 use super::tables::{Table, bytes_of};
 
 /// One stretch of text that reads as UTF-8 once turned back into `table`'s bytes.
@@ -41,6 +41,8 @@ impl Repair {
 /// One UTF-8 sequence found in table bytes.
 struct Sequence {
     range: Range<usize>,
+    /// The sequence's characters, as indexes into the run's characters.
+    chars: Range<usize>,
     decoded: char,
     /// A space read as the byte 0xA0 (no-break space) that a cleaner turned into a space.
     space_as_nbsp: bool,
@@ -49,16 +51,21 @@ struct Sequence {
     a_grave: bool,
 }
 
-/// The repairs `table` offers in `text[run]` (non-ASCII characters, with single spaces
-/// between them), pushed to `out`.
-pub(crate) fn repairs_in_run(text: &str, run: Range<usize>, table: Table, out: &mut Vec<Repair>) {
-    let chars: Vec<(usize, char, usize)> = characters(text, run).collect();
-    let mut sequences: Vec<Sequence> = Vec::new();
+/// The repairs `table` offers in a run of `text` (non-ASCII characters, with single
+/// spaces between them), given as its [`characters`](super::scan::characters), pushed to
+/// `out`.
+pub(crate) fn repairs_in_run(
+    text: &str,
+    chars: &[(usize, char, usize)],
+    table: Table,
+    out: &mut Vec<Repair>,
+) {
+    let mut sequences: Vec<Sequence> = Vec::with_capacity(chars.len() / 2 + 1);
     let mut i = 0;
     while i < chars.len() {
-        match sequence_at(text, &chars, i, table) {
+        match sequence_at(text, chars, i, table) {
             Some(sequence) => {
-                i = chars.partition_point(|(at, _, _)| *at < sequence.range.end);
+                i = sequence.chars.end;
                 sequences.push(sequence);
             }
             None => i += 1,
@@ -66,18 +73,20 @@ pub(crate) fn repairs_in_run(text: &str, run: Range<usize>, table: Table, out: &
     }
     // A space stands for a no-break space only inside a word of mojibake: another
     // sequence must follow it at once, with a letter of the same script ("Ð Ð¾" is "Ро").
-    let mut kept: Vec<Sequence> = Vec::with_capacity(sequences.len());
     let mut next: Option<(usize, char)> = None;
-    for sequence in sequences.into_iter().rev() {
+    let mut keep = vec![true; sequences.len()];
+    for (sequence, keep) in sequences.iter().zip(&mut keep).rev() {
         let inside_a_word = next.is_some_and(|(start, decoded)| {
             start == sequence.range.end && same_script(sequence.decoded, decoded)
         });
-        if !sequence.space_as_nbsp || inside_a_word {
+        *keep = !sequence.space_as_nbsp || inside_a_word;
+        if *keep {
             next = Some((sequence.range.start, sequence.decoded));
-            kept.push(sequence);
         }
     }
-    kept.reverse();
+    let mut keep = keep.into_iter();
+    sequences.retain(|_| keep.next().unwrap_or(true));
+    let kept = sequences;
     let mut at = 0;
     while at < kept.len() {
         let mut end = at + 1;
@@ -85,14 +94,11 @@ pub(crate) fn repairs_in_run(text: &str, run: Range<usize>, table: Table, out: &
             end += 1;
         }
         let group = &kept[at..end];
-        let repair = repair_of(text, &chars, group, table);
+        let repair = repair_of(text, chars, group, table);
         let each_plausible = || {
             group.iter().all(|s| {
-                let original = chars
-                    .iter()
-                    .filter(|(at, _, _)| s.range.contains(at))
-                    .map(|(_, c, _)| *c);
-                let after = badness(std::iter::once(s.decoded));
+                let original = chars[s.chars.clone()].iter().map(|(_, c, _)| *c);
+                let after = badness_alone(s.decoded);
                 after == 0 || after < badness(original)
             })
         };
@@ -104,7 +110,7 @@ pub(crate) fn repairs_in_run(text: &str, run: Range<usize>, table: Table, out: &
             for sequence in group.iter().filter(|s| !s.space_as_nbsp) {
                 out.push(repair_of(
                     text,
-                    &chars,
+                    chars,
                     std::slice::from_ref(sequence),
                     table,
                 ));
@@ -125,7 +131,7 @@ fn sequence_at(
     let (start, c, len) = chars[i];
     if table == Table::Windows1252
         && c == 'Ã'
-        && let Some(sequence) = a_grave_at(text, start, len, &chars[..i])
+        && let Some(sequence) = a_grave_at(text, i, start, len, &chars[..i])
     {
         return Some(sequence);
     }
@@ -174,6 +180,7 @@ fn sequence_at(
     let end = last_at + last_len;
     Some(Sequence {
         range: start..end,
+        chars: i..i + needed + 1,
         decoded: if lost { '\u{fffd}' } else { decoded },
         space_as_nbsp,
         used_controls,
@@ -186,6 +193,7 @@ fn sequence_at(
 /// letter: "CONCLUSÃO" spelled "C O N C L U S Ã O" stays.
 fn a_grave_at(
     text: &str,
+    index: usize,
     start: usize,
     len: usize,
     run_before: &[(usize, char, usize)],
@@ -213,6 +221,7 @@ fn a_grave_at(
     let end = start + len + if two_spaces { first.len_utf8() } else { 0 };
     Some(Sequence {
         range: start..end,
+        chars: index..index + 1,
         decoded: 'à',
         space_as_nbsp: false,
         used_controls: false,
@@ -227,41 +236,33 @@ fn repair_of(
     table: Table,
 ) -> Repair {
     let range = sequences[0].range.start..sequences[sequences.len() - 1].range.end;
-    let repaired: String = sequences.iter().map(|s| s.decoded).collect();
-    let original: String = chars
-        .iter()
-        .filter(|(at, _, _)| range.contains(at))
-        .map(|(_, c, _)| c)
-        .collect();
-    let original = original.as_str();
+    let mut repaired = String::with_capacity(4 * sequences.len());
+    repaired.extend(sequences.iter().map(|s| s.decoded));
+    let first = sequences[0].chars.start;
+    let last = sequences[sequences.len() - 1].chars.end;
+    let original = || chars[first..last].iter().map(|(_, c, _)| *c);
     // The neighbours as read in the run ("&eacute;" is é), else in the text, with what
     // `is_passed_over` passes over before the stretch.
-    let before_char = chars
+    let before_char = chars[..first]
         .iter()
         .rev()
-        .filter(|(at, _, _)| *at < range.start)
         .map(|(_, c, _)| *c)
         .chain(text[..range.start].chars().rev())
         .find(|c| !is_passed_over(*c))
         .map(as_later_stages_leave);
     let after_char = chars
-        .iter()
-        .find(|(at, _, _)| *at >= range.end)
+        .get(last)
         .map(|(_, c, _)| *c)
         .or_else(|| text[range.end..].chars().next())
         .map(as_later_stages_leave);
-    let in_context = |middle: &str| {
-        badness(
-            before_char
-                .into_iter()
-                .chain(middle.chars())
-                .chain(after_char),
-        )
+    let in_context = |middle: &mut dyn Iterator<Item = char>| {
+        badness(before_char.into_iter().chain(middle).chain(after_char))
     };
-    let before = in_context(original);
-    let after = in_context(&repaired);
-    let alone_before = badness(original.chars());
-    let alone_after = badness(repaired.chars());
+    let before = in_context(&mut original());
+    let after = in_context(&mut repaired.chars());
+    // On its own a stretch is at most as bad as between its neighbours: below 2 there,
+    // it cannot be conclusive.
+    let conclusive_alone = before >= 2 && badness(original()) >= badness(repaired.chars()) + 2;
     let a_grave = sequences.iter().any(|s| s.a_grave);
     Repair {
         table,
@@ -269,7 +270,7 @@ fn repair_of(
         used_controls: sequences.iter().any(|s| s.used_controls),
         before,
         after,
-        conclusive: a_grave || alone_before >= alone_after + 2,
+        conclusive: a_grave || conclusive_alone,
         repaired,
     }
 }

@@ -103,6 +103,13 @@ impl Characters<'_> {
     /// controls): the characters around them will meet once they are gone, so they are
     /// read as one with their neighbours.
     fn skip_removed(&mut self) {
+        // Every such character starts with a control byte or with 0xE1, 0xE2 or 0xEF.
+        let Some(&first) = self.text.as_bytes()[..self.end].get(self.at) else {
+            return;
+        };
+        if !(is_removed_control(first) || matches!(first, 0xe1 | 0xe2 | 0xef)) {
+            return;
+        }
         let rest = &self.text[self.at..self.end];
         let removed: usize = rest
             .chars()
@@ -127,12 +134,18 @@ fn is_removed_control(byte: u8) -> bool {
     (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7f
 }
 
-/// The tables (as bits) under which `text[run]` holds a lead byte followed by a
-/// continuation byte; pushes the positions of C1 controls to `controls`.
-pub(crate) fn candidate_tables(text: &str, run: Range<usize>, controls: &mut Vec<usize>) -> u8 {
+/// The tables (as bits) under which a run of `text`, given as its [`characters`], holds a
+/// lead byte followed by a continuation byte; pushes the positions of C1 controls to
+/// `controls`.
+pub(crate) fn candidate_tables(
+    text: &str,
+    run: Range<usize>,
+    chars: &[(usize, char, usize)],
+    controls: &mut Vec<usize>,
+) -> u8 {
     let mut tables = 0;
     let mut leads = 0;
-    for (at, c, _) in characters(text, run.clone()) {
+    for &(at, c, _) in chars {
         if c == ' ' {
             tables |= leads;
             leads = 0;
@@ -188,7 +201,10 @@ mod tests {
 
     #[test]
     fn only_lead_then_continuation_makes_a_candidate() {
-        let tables = |t: &str| candidate_tables(t, 0..t.len(), &mut Vec::new());
+        let tables = |t: &str| {
+            let chars: Vec<_> = characters(t, 0..t.len()).collect();
+            candidate_tables(t, 0..t.len(), &chars, &mut Vec::new())
+        };
         assert_ne!(tables("Ã©") & Table::Windows1252.bit(), 0);
         assert_eq!(tables("é"), 0);
         assert_eq!(tables("北京"), 0);
