@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use unscrape::stages::Mojibake;
 use unscrape::{Edit, Pipeline, Trace};
 
 /// Stages whose every edit is worth a line of its own; the others are summed up by rule
@@ -29,6 +30,11 @@ pub fn report(pipeline: &Pipeline, text: &str) -> String {
             }
         } else {
             summarize(&mut out, stage.name(), &current, &lines, edits);
+        }
+        if stage.name() == Mojibake::NAME {
+            for step in Mojibake::plan(edits) {
+                let _ = writeln!(out, "  plan: {step}");
+            }
         }
         current = next;
     }

@@ -1,6 +1,7 @@
 //! unscrape turns scraped web text into clean article text.
 //!
-//! A [`Pipeline`] runs [`Stage`]s in order over a text: `unicode` (line breaks, spaces,
+//! A [`Pipeline`] runs [`Stage`]s in order over a text: `mojibake` (UTF-8 read with the
+//! wrong table, C1 controls, entities escaped twice), `unicode` (line breaks, spaces,
 //! invisible characters, entities, NFC), `quotes` (curly quotes to ASCII), `joined_tokens`
 //! (words glued by the scraper), `repeats` (paragraphs written twice), `boilerplate`
 //! (comment forms, widgets, menus) and `whitespace`.

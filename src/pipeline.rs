@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::time::Instant;
 
 use crate::config::Config;
-use crate::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace};
+use crate::stages::{Boilerplate, JoinedTokens, Mojibake, Quotes, Repeats, Unicode, Whitespace};
 use crate::stats::PipelineStats;
 use crate::trace::Trace;
 
@@ -24,7 +24,8 @@ pub trait Stage: Send + Sync {
 }
 
 /// The names of every stage, in the order the default pipeline runs them.
-pub const STAGE_ORDER: [&str; 6] = [
+pub const STAGE_ORDER: [&str; 7] = [
+    Mojibake::NAME,
     Unicode::NAME,
     Quotes::NAME,
     JoinedTokens::NAME,

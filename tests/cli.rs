@@ -192,6 +192,7 @@ fn stages_lists_every_stage_in_order() {
     assert_eq!(
         names,
         [
+            "mojibake",
             "unicode",
             "quotes",
             "joined_tokens",
@@ -217,6 +218,28 @@ fn explain_shows_what_each_stage_did_and_why() {
                 ))
                 .and(predicate::str::contains("\"Russiaand\" → \"Russia and\""))
                 .and(predicate::str::contains("doubled")),
+        );
+}
+
+#[test]
+fn explain_shows_the_plan_of_a_mojibake_repair() {
+    let (_dir, input) = file_in_temp_dir(
+        "mojibake.txt",
+        "The presidentâ€™s visit to MalmÃ¶ was â€œa visit for peaceâ€\u{9d}.\n",
+    );
+    unscrape()
+        .arg("explain")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("mojibake: 4 edit(s)")
+                .and(predicate::str::contains(
+                    "plan: utf-8 read as windows-1252, 3 spans",
+                ))
+                .and(predicate::str::contains(
+                    "plan: utf-8 read as latin-1, 1 span",
+                )),
         );
 }
 

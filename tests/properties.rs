@@ -2,7 +2,7 @@
 //! changes nothing, and each stage alone is idempotent too.
 
 use proptest::prelude::*;
-use unscrape::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace};
+use unscrape::stages::{Boilerplate, JoinedTokens, Mojibake, Quotes, Repeats, Unicode, Whitespace};
 use unscrape::{Pipeline, Stage, Trace};
 
 /// Pieces of real scraped text and of the artifacts the stages handle, to build texts that
@@ -62,6 +62,23 @@ const PIECES: &[&str] = &[
     "—",
     "…",
     "thatfollowing",
+    "cafÃ©",
+    "donâ€™t",
+    "Ã¢â‚¬â„¢",
+    "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "РїСЂРёРІРµС‚",
+    "voilÃ ",
+    "Ã",
+    "Â",
+    "â€",
+    "\u{93}",
+    "\u{94}",
+    "\u{fffd}",
+    "&amp;eacute;",
+    "&amp;amp;amp;",
+    "Brontë…”",
+    "Å™",
+    "√∂",
     "betweenthe",
     "Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting \
      over an informal dinner Monday, and that broader talks would follow on Tuesday.",
@@ -80,6 +97,7 @@ fn scraped_like() -> impl Strategy<Value = String> {
 
 fn stages() -> Vec<Box<dyn Stage>> {
     vec![
+        Box::new(Mojibake::new()),
         Box::new(Unicode::new()),
         Box::new(Quotes::ascii()),
         Box::new(JoinedTokens::new()),

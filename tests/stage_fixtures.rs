@@ -2,7 +2,7 @@
 //! turns `input` into `expected` (equal to `input` for a case that must not change).
 
 use serde::Deserialize;
-use unscrape::stages::{Boilerplate, JoinedTokens, Quotes, Repeats, Unicode, Whitespace};
+use unscrape::stages::{Boilerplate, JoinedTokens, Mojibake, Quotes, Repeats, Unicode, Whitespace};
 use unscrape::{Stage, Trace};
 
 #[derive(Deserialize)]
@@ -45,6 +45,14 @@ fn check(stage: &dyn Stage, toml_text: &str) {
         "{}:\n{}",
         stage.name(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn mojibake() {
+    check(
+        &Mojibake::new(),
+        include_str!("../fixtures/mojibake/cases.toml"),
     );
 }
 

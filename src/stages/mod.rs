@@ -3,6 +3,7 @@
 
 mod boilerplate;
 mod joined_tokens;
+mod mojibake;
 mod quotes;
 mod repeats;
 mod unicode;
@@ -10,6 +11,7 @@ mod whitespace;
 
 pub use boilerplate::Boilerplate;
 pub use joined_tokens::JoinedTokens;
+pub use mojibake::Mojibake;
 pub use quotes::Quotes;
 pub use repeats::{RepeatScope, Repeats};
 pub use unicode::Unicode;
@@ -18,8 +20,9 @@ pub use whitespace::Whitespace;
 use crate::pipeline::Stage;
 
 /// One of each stage, in pipeline order, with the given quote and repeat stages.
-pub(crate) fn all_stages(quotes: Quotes, repeats: Repeats) -> [Box<dyn Stage>; 6] {
+pub(crate) fn all_stages(quotes: Quotes, repeats: Repeats) -> [Box<dyn Stage>; 7] {
     [
+        Box::new(Mojibake::new()),
         Box::new(Unicode::new()),
         Box::new(quotes),
         Box::new(JoinedTokens::new()),

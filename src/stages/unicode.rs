@@ -24,7 +24,7 @@ use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
 
-mod entities;
+pub(crate) mod entities;
 
 /// Normalizes line breaks, spaces, invisible and control characters, entities and NFC.
 #[derive(Debug, Clone, Default)]

@@ -61,7 +61,7 @@ pub(super) fn decode_at(text: &str) -> Option<(char, usize)> {
 
 /// Parses the reference body after an `&` ("amp;", "#8217;"): the character and the
 /// body's length in bytes, its `;` included.
-fn parse_body(body: &str) -> Option<(char, usize)> {
+pub(crate) fn parse_body(body: &str) -> Option<(char, usize)> {
     let end = body.bytes().take(33).position(|b| b == b';')?;
     let name = &body[..end];
     let decoded = match name.strip_prefix('#') {
@@ -69,6 +69,16 @@ fn parse_body(body: &str) -> Option<(char, usize)> {
         None => NAMED.iter().find(|(n, _)| *n == name)?.1,
     };
     Some((decoded, end + 1))
+}
+
+/// The windows-1252 character a C1 control (U+0080-U+009F) stands for when windows-1252
+/// text was read as latin-1; any other character, and the five bytes windows-1252 leaves
+/// unassigned, as they are.
+pub(crate) fn windows_1252_c1(c: char) -> char {
+    match u32::from(c) {
+        code @ 0x80..=0x9f => WINDOWS_1252_C1[(code - 0x80) as usize],
+        _ => c,
+    }
 }
 
 fn numeric(number: &str) -> Option<char> {

@@ -1,0 +1,410 @@
+//! `mojibake`: text that was UTF-8 but was read with a single-byte table (windows-1252,
+//! latin-1, windows-1250/1251/1253, MacRoman, cp437), once or twice, put back; C1 controls
+//! that stand for windows-1252 punctuation; HTML entities escaped twice.
+//!
+//! ```
+//! use unscrape::stages::Mojibake;
+//! use unscrape::{Stage, Trace};
+//!
+//! let dump = "Putinâ€™s visit to BorÃ¥s: Ð¿Ñ€Ð¸Ð²ÐµÑ‚ \u{93}friends\u{94} &amp;eacute;";
+//! assert_eq!(
+//!     Mojibake::new().apply(dump, &mut Trace::off()),
+//!     "Putin’s visit to Borås: привет “friends” &eacute;"
+//! );
+//! // Text that only looks odd stays as it is.
+//! let odd = "Charlotte Brontë…” and a radius of 10 Å—";
+//! assert_eq!(Mojibake::new().apply(odd, &mut Trace::off()), odd);
+//! ```
+//!
+//! How it decides: a run of non-ASCII characters is a candidate when, turned back into the
+//! bytes of some table, it holds UTF-8 sequences. Their repair is kept when it is more
+//! plausible than the text it replaces, by a [badness measure](badness) over character
+//! classes, and when the document shows the table's mojibake plainly at least once: one
+//! stretch that is mojibake even without its neighbours ("Ã©", "â€™", two or more points
+//! of badness gone). A table's repair is read again, for text misread twice. C1 controls
+//! (U+0080-U+009F) left outside any repair are windows-1252 read as latin-1: `\u{85}` is
+//! "…", `\u{93}` and `\u{94}` are “ and ”. `&amp;` before an entity loses its extra
+//! escaping (`&amp;eacute;` → `&eacute;`), and the `unicode` stage decodes the rest.
+//!
+//! What it misses: cp437's images are box-drawing and Greek letters that the measure
+//! rarely finds conclusive ("caf├⌐" stays), and a stretch whose bytes were lost for good
+//! ("â€\"" where a straightened quote took the place of the third byte) stays as it is.
+//!
+//! The stage runs first, before `unicode` removes controls and decodes entities once and
+//! `quotes` turns the curly quotes it restores into ASCII.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::pipeline::Stage;
+use crate::rewrite::Rewriter;
+use crate::stages::unicode::entities;
+use crate::trace::{Edit, Trace};
+
+mod badness;
+mod decode;
+mod scan;
+mod tables;
+
+use decode::{Repair, repairs_in_run};
+use tables::Table;
+
+/// Undoes UTF-8 read with the wrong single-byte table, C1 controls and double escaping.
+#[derive(Debug, Clone, Default)]
+pub struct Mojibake;
+
+impl Mojibake {
+    /// The stage's name.
+    pub const NAME: &'static str = "mojibake";
+
+    /// The stage with its only behaviour.
+    pub fn new() -> Self {
+        Mojibake
+    }
+
+    /// The plan behind a document's edits, one line per kind of repair: "utf-8 read as
+    /// windows-1252, 3 spans".
+    ///
+    /// ```
+    /// use unscrape::stages::Mojibake;
+    /// use unscrape::{Stage, Trace};
+    ///
+    /// let mut trace = Trace::on();
+    /// Mojibake::new().apply("cafÃ© crÃ¨me, dÃ©jÃ  vu", &mut trace);
+    /// assert_eq!(Mojibake::plan(trace.edits()), ["utf-8 read as windows-1252, 4 spans"]);
+    /// ```
+    pub fn plan(edits: &[Edit]) -> Vec<String> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for edit in edits.iter().filter(|e| e.stage == Self::NAME) {
+            match counts.iter_mut().find(|(rule, _)| *rule == edit.rule) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((edit.rule, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(rule, count)| {
+                let plural = if count == 1 { "" } else { "s" };
+                format!("{}, {count} span{plural}", describe_rule(rule))
+            })
+            .collect()
+    }
+}
+
+impl Stage for Mojibake {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn summary(&self) -> &'static str {
+        "UTF-8 read as windows-1252, latin-1, windows-1250/1251/1253, MacRoman or cp437 (once \
+         or twice) put back, when the repair is more plausible; C1 controls as windows-1252; \
+         entities escaped twice"
+    }
+
+    fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
+        let mut current = Cow::Borrowed(input);
+        // A repair can bring together the parts of another ("â€" + "Ã¢â‚¬â„¢" → "â€’"):
+        // read again until nothing changes, so the stage is idempotent. Each round
+        // shortens the text or removes C1 controls and Ã before a space, so it ends; a
+        // second round is rare, and its edits' ranges are in the text of the round before.
+        for _ in 0..MAX_ROUNDS {
+            let edits = find_edits(&current, false);
+            if edits.is_empty() {
+                break;
+            }
+            let mut rewriter = Rewriter::new(Self::NAME, &current, trace);
+            for edit in edits {
+                rewriter.replace(edit.range, &edit.with, edit.rule);
+            }
+            let next = rewriter.finish().into_owned();
+            current = Cow::Owned(next);
+        }
+        current
+    }
+}
+
+/// Rounds of repair at most: real text needs one, and rarely two.
+const MAX_ROUNDS: usize = 8;
+
+/// One change the stage makes.
+struct Planned {
+    range: Range<usize>,
+    with: String,
+    rule: &'static str,
+}
+
+/// Every change `text` needs, in order. A `trusted` text is the repair of a stretch of
+/// mojibake, read again for a second misreading: it needs no evidence of its own.
+fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
+    let mut edits = Vec::new();
+    let mut repairs: Vec<Repair> = Vec::new();
+    // Each candidate run and the range of its repairs in `repairs`.
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut controls: Vec<usize> = Vec::new();
+    let mut chars = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = scan::next_byte_of_interest(bytes, at) {
+        if bytes[i] == b'&' {
+            if let Some(edit) = double_escaped_entity(text, i) {
+                at = edit.range.end;
+                edits.push(edit);
+                continue;
+            }
+            if scan::escaped_at(&text[i..]).is_none() {
+                at = i + 1;
+                continue;
+            }
+        }
+        let run = scan::run_at(text, i);
+        chars.clear();
+        chars.extend(scan::characters(text, run.clone()));
+        let tables = scan::candidate_tables(text, run.clone(), &chars, &mut controls);
+        if tables != 0 {
+            let first = repairs.len();
+            for table in Table::ALL.into_iter().filter(|t| tables & t.bit() != 0) {
+                let before = repairs.len();
+                repairs_in_run(text, &chars, table, &mut repairs);
+                // A table that reads the whole run back into flawless text leaves the
+                // others nothing better to offer (in a page of misread Chinese, runs are
+                // paragraphs long).
+                let offered = &repairs[before..];
+                let covered: usize = offered.iter().map(|r| r.range.len()).sum();
+                if covered == run.len() && offered.iter().all(|r| r.after == 0) {
+                    break;
+                }
+            }
+            if repairs.len() > first {
+                runs.push(first..repairs.len());
+            }
+        }
+        at = run.end;
+    }
+    let evidence = if trusted {
+        u8::MAX
+    } else {
+        repairs
+            .iter()
+            .filter(|r| r.conclusive && r.after < r.before)
+            .fold(0, |tables, r| tables | r.table.bit())
+    };
+    let mut repaired_ranges: Vec<Range<usize>> = Vec::new();
+    for run in runs {
+        // The best table first; then the next best for what it left, and so on: one run
+        // can hold the mojibake of two tables side by side.
+        let mut open: Vec<usize> = run.collect();
+        while let Some(table) = best_table(open.iter().map(|&i| &repairs[i]), evidence) {
+            let chosen: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&i| repairs[i].table == table && repairs[i].improves())
+                .collect();
+            let overlaps_chosen = |r: &Repair| {
+                chosen.iter().any(|&c| {
+                    let c = &repairs[c].range;
+                    c.start < r.range.end && r.range.start < c.end
+                })
+            };
+            open.retain(|&i| repairs[i].table != table && !overlaps_chosen(&repairs[i]));
+            for &i in &chosen {
+                let repair = &mut repairs[i];
+                let (with, twice) = read_again(std::mem::take(&mut repair.repaired));
+                repaired_ranges.push(repair.range.clone());
+                edits.push(Planned {
+                    range: repair.range.clone(),
+                    with,
+                    rule: rule_for(table, repair.used_controls, twice),
+                });
+            }
+        }
+    }
+    for control in controls {
+        let inside = repaired_ranges.iter().any(|r| r.contains(&control));
+        let c = text[control..].chars().next().unwrap_or_default();
+        let windows_1252 = entities::windows_1252_c1(c);
+        if !inside && windows_1252 != c {
+            edits.push(Planned {
+                range: control..control + c.len_utf8(),
+                with: windows_1252.to_string(),
+                rule: "c1_as_windows_1252",
+            });
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    edits
+}
+
+/// The table whose repairs of one run gain the most (then: repair the most), among the
+/// tables the document has shown evidence for; the more common misreading on a tie.
+fn best_table<'r>(
+    repairs: impl Iterator<Item = &'r Repair> + Clone,
+    evidence: u8,
+) -> Option<Table> {
+    let mut best: Option<(Table, (u32, usize))> = None;
+    for table in Table::ALL.into_iter().filter(|t| evidence & t.bit() != 0) {
+        let worth = repairs.clone().filter(|r| r.table == table && r.improves());
+        let score = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
+        if score.1 > 0 && best.is_none_or(|(_, most)| score > most) {
+            best = Some((table, score));
+        }
+    }
+    best.map(|(table, _)| table)
+}
+
+/// A repair read once more, for text that was misread twice ("Ã¢â‚¬â„¢" → "â€™" → "’");
+/// and whether that changed it.
+fn read_again(repaired: String) -> (String, bool) {
+    let mut text = repaired;
+    let mut again = false;
+    // One character holds no second misreading.
+    if text.chars().nth(1).is_none() {
+        return (text, again);
+    }
+    // Each reading shortens the text, so this ends; three misreadings are the most seen.
+    for _ in 0..3 {
+        let edits = find_edits(&text, true);
+        if edits.is_empty() {
+            break;
+        }
+        let mut next = String::with_capacity(text.len());
+        let mut copied = 0;
+        for edit in edits {
+            next.push_str(&text[copied..edit.range.start]);
+            next.push_str(&edit.with);
+            copied = edit.range.end;
+        }
+        next.push_str(&text[copied..]);
+        text = next;
+        again = true;
+    }
+    (text, again)
+}
+
+/// `&amp;` (once or more) before an entity, at `at`: the entity escaped once.
+fn double_escaped_entity(text: &str, at: usize) -> Option<Planned> {
+    let mut body = at + 1;
+    while text[body..].starts_with("amp;") {
+        body += "amp;".len();
+    }
+    let levels = (body - at - 1) / "amp;".len();
+    let escaped_once = entities::parse_body(&text[body..]).is_some();
+    // "&amp;eacute;" → "&eacute;", "&amp;amp;amp;" → "&amp;".
+    let (keep_from, end) = match (levels, escaped_once) {
+        (1.., true) => (body, body),
+        (2.., false) => (body - "amp;".len(), body),
+        _ => return None,
+    };
+    Some(Planned {
+        range: at + 1..end,
+        with: text[keep_from..end].to_string(),
+        rule: "double_escaped_entity",
+    })
+}
+
+fn rule_for(table: Table, used_controls: bool, twice: bool) -> &'static str {
+    match (table, used_controls, twice) {
+        (Table::Windows1252, true, false) => "utf8_as_latin_1",
+        (Table::Windows1252, true, true) => "utf8_as_latin_1_twice",
+        (Table::Windows1252, false, false) => "utf8_as_windows_1252",
+        (Table::Windows1252, false, true) => "utf8_as_windows_1252_twice",
+        (Table::Windows1250, _, false) => "utf8_as_windows_1250",
+        (Table::Windows1250, _, true) => "utf8_as_windows_1250_twice",
+        (Table::Windows1251, _, false) => "utf8_as_windows_1251",
+        (Table::Windows1251, _, true) => "utf8_as_windows_1251_twice",
+        (Table::Windows1253, _, false) => "utf8_as_windows_1253",
+        (Table::Windows1253, _, true) => "utf8_as_windows_1253_twice",
+        (Table::MacRoman, _, false) => "utf8_as_macroman",
+        (Table::MacRoman, _, true) => "utf8_as_macroman_twice",
+        (Table::Cp437, _, false) => "utf8_as_cp437",
+        (Table::Cp437, _, true) => "utf8_as_cp437_twice",
+    }
+}
+
+/// "utf8_as_windows_1252_twice" → "utf-8 read as windows-1252 twice".
+fn describe_rule(rule: &str) -> String {
+    match rule {
+        "c1_as_windows_1252" => "C1 controls read as windows-1252".to_string(),
+        "double_escaped_entity" => "HTML entities escaped twice".to_string(),
+        _ => {
+            let table = rule.trim_start_matches("utf8_as_");
+            let (table, twice) = match table.strip_suffix("_twice") {
+                Some(table) => (table, " twice"),
+                None => (table, ""),
+            };
+            let table = match table {
+                "latin_1" => "latin-1".to_string(),
+                "macroman" => "MacRoman".to_string(),
+                other => other.replace('_', "-"),
+            };
+            format!("utf-8 read as {table}{twice}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        Mojibake::new().apply(text, &mut Trace::off()).into_owned()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        for text in [
+            "Chinese President Xi Jinping will make a state visit to Russia next week.",
+            "L’épisode 8 est trop fou — « été » à Besançon, Straße, Ärger, привет, 北京",
+        ] {
+            assert!(matches!(
+                Mojibake::new().apply(text, &mut Trace::off()),
+                Cow::Borrowed(_)
+            ));
+        }
+    }
+
+    #[test]
+    fn text_misread_twice_is_read_back_twice() {
+        assert_eq!(clean("donÃ¢â‚¬â„¢t"), "don’t");
+        let mut trace = Trace::on();
+        Mojibake::new().apply("donÃ¢â‚¬â„¢t", &mut trace);
+        assert_eq!(trace.edits()[0].rule, "utf8_as_windows_1252_twice");
+    }
+
+    #[test]
+    fn entities_lose_their_extra_escaping() {
+        assert_eq!(
+            clean("caf&amp;eacute; &amp;amp;amp; AT&amp;T"),
+            "caf&eacute; &amp; AT&amp;T"
+        );
+        assert_eq!(clean("&amp;#8217;"), "&#8217;");
+    }
+
+    #[test]
+    fn escaped_mojibake_is_read_through_its_references() {
+        assert_eq!(clean("caf&Atilde;&copy; cr&Atilde;&uml;me"), "café crème");
+        assert_eq!(clean("voil&Atilde;&nbsp;le"), "voilàle");
+    }
+
+    #[test]
+    fn c1_controls_are_windows_1252() {
+        assert_eq!(clean("parlé\u{85} Tu"), "parlé… Tu");
+        assert_eq!(clean("\u{93}quoted\u{94}"), "“quoted”");
+        // Bytes windows-1252 leaves unassigned stay for the unicode stage.
+        assert_eq!(clean("odd \u{81}"), "odd \u{81}");
+    }
+
+    #[test]
+    fn plans_name_the_table_and_count_spans() {
+        let mut trace = Trace::on();
+        Mojibake::new().apply("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ \u{85} &amp;lt;", &mut trace);
+        assert_eq!(
+            Mojibake::plan(trace.edits()),
+            [
+                "utf-8 read as windows-1252, 1 span",
+                "C1 controls read as windows-1252, 1 span",
+                "HTML entities escaped twice, 1 span"
+            ]
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Reading a stretch of text back into the bytes a table made it from, and those bytes as
+//! UTF-8: the repair a misread stretch would get, with how implausible it was before and
+//! would be after.
+
+use std::ops::Range;
+
+use super::badness::{badness, badness_alone, same_script};
+use super::scan::is_removed_invisible;
+use super::tables::{Table, bytes_of};
+
+/// One stretch of text that reads as UTF-8 once turned back into `table`'s bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct Repair {
+    pub(crate) table: Table,
+    /// Byte range in the text examined.
+    pub(crate) range: Range<usize>,
+    pub(crate) repaired: String,
+    /// Whether the stretch holds C1 controls (latin-1's reading of 0x80-0x9F).
+    pub(crate) used_controls: bool,
+    /// Badness of the stretch and of its repair, each between the same neighbours.
+    pub(crate) before: u32,
+    pub(crate) after: u32,
+    /// Whether the stretch is mojibake on its own, without its neighbours: strong enough
+    /// evidence that the document was misread with `table`.
+    pub(crate) conclusive: bool,
+}
+
+impl Repair {
+    pub(crate) fn gain(&self) -> u32 {
+        self.before.saturating_sub(self.after)
+    }
+
+    /// Whether the repair is worth making once the document has shown its table's
+    /// mojibake: it makes the text more plausible, or leaves nothing implausible
+    /// ("Ãœber" is as plausible as "Über" by the measure, but only one is German).
+    pub(crate) fn improves(&self) -> bool {
+        self.after < self.before || self.after == 0
+    }
+}
+
+/// One UTF-8 sequence found in table bytes.
+struct Sequence {
+    range: Range<usize>,
+    /// The sequence's characters, as indexes into the run's characters.
+    chars: Range<usize>,
+    decoded: char,
+    /// A space read as the byte 0xA0 (no-break space) that a cleaner turned into a space.
+    space_as_nbsp: bool,
+    used_controls: bool,
+    /// Ã + space at the end of a word: "voilÃ le" for "voilà le".
+    a_grave: bool,
+}
+
+/// The repairs `table` offers in a run of `text` (non-ASCII characters, with single
+/// spaces between them), given as its [`characters`](super::scan::characters), pushed to
+/// `out`.
+pub(crate) fn repairs_in_run(
+    text: &str,
+    chars: &[(usize, char, usize)],
+    table: Table,
+    out: &mut Vec<Repair>,
+) {
+    let mut sequences: Vec<Sequence> = Vec::with_capacity(chars.len() / 2 + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        match sequence_at(text, chars, i, table) {
+            Some(sequence) => {
+                i = sequence.chars.end;
+                sequences.push(sequence);
+            }
+            None => i += 1,
+        }
+    }
+    // A space stands for a no-break space only inside a word of mojibake: another
+    // sequence must follow it at once, with a letter of the same script ("Ð Ð¾" is "Ро").
+    let mut next: Option<(usize, char)> = None;
+    let mut keep = vec![true; sequences.len()];
+    for (sequence, keep) in sequences.iter().zip(&mut keep).rev() {
+        let inside_a_word = next.is_some_and(|(start, decoded)| {
+            start == sequence.range.end && same_script(sequence.decoded, decoded)
+        });
+        *keep = !sequence.space_as_nbsp || inside_a_word;
+        if *keep {
+            next = Some((sequence.range.start, sequence.decoded));
+        }
+    }
+    let mut keep = keep.into_iter();
+    sequences.retain(|_| keep.next().unwrap_or(true));
+    let kept = sequences;
+    let mut at = 0;
+    while at < kept.len() {
+        let mut end = at + 1;
+        while end < kept.len() && kept[end].range.start == kept[end - 1].range.end {
+            end += 1;
+        }
+        let group = &kept[at..end];
+        let repair = repair_of(text, chars, group, table);
+        let each_plausible = || {
+            group.iter().all(|s| {
+                let original = chars[s.chars.clone()].iter().map(|(_, c, _)| *c);
+                let after = badness_alone(s.decoded);
+                after == 0 || after < badness(original)
+            })
+        };
+        if group.len() == 1 || (repair.improves() && each_plausible()) {
+            out.push(repair);
+        } else {
+            // Together the sequences do not hold up ("√∂’â" → "öՉ"): each may still be
+            // mojibake on its own. A space read as a no-break space stays a space.
+            for sequence in group.iter().filter(|s| !s.space_as_nbsp) {
+                out.push(repair_of(
+                    text,
+                    chars,
+                    std::slice::from_ref(sequence),
+                    table,
+                ));
+            }
+        }
+        at = end;
+    }
+}
+
+/// The UTF-8 sequence whose lead is `chars[i]` in `table`, if the characters after it
+/// complete one.
+fn sequence_at(
+    text: &str,
+    chars: &[(usize, char, usize)],
+    i: usize,
+    table: Table,
+) -> Option<Sequence> {
+    let (start, c, len) = chars[i];
+    if table == Table::Windows1252
+        && c == 'Ã'
+        && let Some(sequence) = a_grave_at(text, i, start, len, &chars[..i])
+    {
+        return Some(sequence);
+    }
+    let lead = bytes_of(c)?.byte(table)?;
+    let needed = match lead {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    let mut space_as_nbsp = false;
+    let mut lost = false;
+    let mut used_controls = ('\u{80}'..='\u{9f}').contains(&c);
+    for (k, byte) in bytes.iter_mut().enumerate().take(needed + 1).skip(1) {
+        let &(_, next, _) = chars.get(i + k)?;
+        *byte = match next {
+            // A byte the first misreading could not show, as U+FFFD: only the last byte of
+            // a three- or four-byte sequence, so that the rest still identifies it.
+            '\u{fffd}' if k == needed && needed >= 2 => {
+                lost = true;
+                0x80
+            }
+            ' ' if !space_as_nbsp => {
+                space_as_nbsp = true;
+                0xa0
+            }
+            _ => {
+                let byte = bytes_of(next)?.byte(table)?;
+                if !(0x80..=0xbf).contains(&byte) {
+                    return None;
+                }
+                used_controls |= ('\u{80}'..='\u{9f}').contains(&next);
+                byte
+            }
+        };
+    }
+    let decoded = std::str::from_utf8(&bytes[..=needed])
+        .ok()?
+        .chars()
+        .next()?;
+    if decoded.is_control() {
+        return None;
+    }
+    let (last_at, _, last_len) = chars[i + needed];
+    let end = last_at + last_len;
+    Some(Sequence {
+        range: start..end,
+        chars: i..i + needed + 1,
+        decoded: if lost { '\u{fffd}' } else { decoded },
+        space_as_nbsp,
+        used_controls,
+        a_grave: false,
+    })
+}
+
+/// "voilÃ le" and "voilÃ  le": the windows-1252 image of "à" (C3 A0) whose no-break space
+/// a cleaner turned into a space, or merged with the space after it. Only after a small
+/// letter: "CONCLUSÃO" spelled "C O N C L U S Ã O" stays.
+fn a_grave_at(
+    text: &str,
+    index: usize,
+    start: usize,
+    len: usize,
+    run_before: &[(usize, char, usize)],
+) -> Option<Sequence> {
+    // The letter before, as read in the run ("&eacute;Ã" has é before Ã), with what
+    // `is_passed_over` passes over.
+    let before = run_before
+        .iter()
+        .rev()
+        .map(|(_, c, _)| *c)
+        .chain(text[..start].chars().rev())
+        .find(|c| !is_passed_over(*c))?;
+    // `len` takes in the invisible characters after Ã.
+    let mut after = text[start + len..].chars();
+    // A no-break space itself is read as the byte A0 by the ordinary decoding.
+    let first = after
+        .next()
+        .filter(|&c| c != '\u{a0}' && becomes_space(c))?;
+    if !before.is_lowercase() {
+        return None;
+    }
+    // With two spaces, the first stands for the no-break space; with one, the no-break
+    // space and the space were merged and the space stays.
+    let two_spaces = after.next().is_some_and(becomes_space);
+    let end = start + len + if two_spaces { first.len_utf8() } else { 0 };
+    Some(Sequence {
+        range: start..end,
+        chars: index..index + 1,
+        decoded: 'à',
+        space_as_nbsp: false,
+        used_controls: false,
+        a_grave: true,
+    })
+}
+
+fn repair_of(
+    text: &str,
+    chars: &[(usize, char, usize)],
+    sequences: &[Sequence],
+    table: Table,
+) -> Repair {
+    let range = sequences[0].range.start..sequences[sequences.len() - 1].range.end;
+    let mut repaired = String::with_capacity(4 * sequences.len());
+    repaired.extend(sequences.iter().map(|s| s.decoded));
+    let first = sequences[0].chars.start;
+    let last = sequences[sequences.len() - 1].chars.end;
+    let original = || chars[first..last].iter().map(|(_, c, _)| *c);
+    // The neighbours as read in the run ("&eacute;" is é), else in the text, with what
+    // `is_passed_over` passes over before the stretch.
+    let before_char = chars[..first]
+        .iter()
+        .rev()
+        .map(|(_, c, _)| *c)
+        .chain(text[..range.start].chars().rev())
+        .find(|c| !is_passed_over(*c))
+        .map(as_later_stages_leave);
+    let after_char = chars
+        .get(last)
+        .map(|(_, c, _)| *c)
+        .or_else(|| text[range.end..].chars().next())
+        .map(as_later_stages_leave);
+    let in_context = |middle: &mut dyn Iterator<Item = char>| {
+        badness(before_char.into_iter().chain(middle).chain(after_char))
+    };
+    let before = in_context(&mut original());
+    let after = in_context(&mut repaired.chars());
+    // On its own a stretch is at most as bad as between its neighbours: below 2 there,
+    // it cannot be conclusive.
+    let conclusive_alone = before >= 2 && badness(original()) >= badness(repaired.chars()) + 2;
+    let a_grave = sequences.iter().any(|s| s.a_grave);
+    Repair {
+        table,
+        range,
+        used_controls: sequences.iter().any(|s| s.used_controls),
+        before,
+        after,
+        conclusive: a_grave || conclusive_alone,
+        repaired,
+    }
+}
+
+/// A neighbour of a stretch as the later stages leave it (curly quotes ASCII, Unicode
+/// spaces a space), so that cleaning the cleaned text again weighs the stretch the same.
+fn as_later_stages_leave(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' => '\'',
+        '“' | '”' | '„' | '‟' => '"',
+        c if becomes_space(c) => ' ',
+        _ => c,
+    }
+}
+
+/// Characters looked past for a stretch's neighbour: combining accents (the unicode stage
+/// composes them with their letter) and what the unicode stage removes.
+fn is_passed_over(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c) || is_removed_invisible(c)
+}
+
+/// Whether the `unicode` stage turns `c` into an ASCII space.
+pub(crate) fn becomes_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
