@@ -281,26 +281,49 @@ fn read_again(repaired: String) -> (String, bool) {
     (text, again)
 }
 
-/// `&amp;` (once or more) before an entity, at `at`: the entity escaped once.
+/// `&amp;` (once or more) before an entity, at `at`: the entity escaped once. Read as the
+/// `unicode` stage will leave it ("&\0amp;eacute;" is "&amp;eacute;"), so that a second run
+/// finds nothing more; what it removes goes here.
 fn double_escaped_entity(text: &str, at: usize) -> Option<Planned> {
-    let mut body = at + 1;
-    while text[body..].starts_with("amp;") {
+    let after = &text[at + 1..];
+    if !after.starts_with("amp;") && !after.starts_with(scan::is_removed) {
+        return None;
+    }
+    // The visible characters after the `&` (enough for `amp;` levels and an entity), each
+    // with where it ends in `text`.
+    let mut visible = String::new();
+    let mut ends = Vec::new();
+    for (i, c) in text[at + 1..].char_indices() {
+        if visible.len() >= VISIBLE_LOOKAHEAD {
+            break;
+        }
+        if !scan::is_removed(c) {
+            visible.push(c);
+            ends.push((visible.len(), at + 1 + i + c.len_utf8()));
+        }
+    }
+    let mut body = 0;
+    while visible[body..].starts_with("amp;") {
         body += "amp;".len();
     }
-    let levels = (body - at - 1) / "amp;".len();
-    let escaped_once = entities::parse_body(&text[body..]).is_some();
+    let levels = body / "amp;".len();
+    let escaped_once = entities::parse_body(&visible[body..]).is_some();
     // "&amp;eacute;" → "&eacute;", "&amp;amp;amp;" → "&amp;".
-    let (keep_from, end) = match (levels, escaped_once) {
-        (1.., true) => (body, body),
-        (2.., false) => (body - "amp;".len(), body),
+    let keep_from = match (levels, escaped_once) {
+        (1.., true) => body,
+        (2.., false) => body - "amp;".len(),
         _ => return None,
     };
+    let end = ends.iter().find(|&&(len, _)| len == body)?.1;
     Some(Planned {
         range: at + 1..end,
-        with: text[keep_from..end].to_string(),
+        with: visible[keep_from..body].to_string(),
         rule: "double_escaped_entity",
     })
 }
+
+/// Visible bytes read after an `&`: more than `amp;` levels and the longest entity need.
+const VISIBLE_LOOKAHEAD: usize = 96;
 
 fn rule_for(table: Table, used_controls: bool, twice: bool) -> &'static str {
     match (table, used_controls, twice) {

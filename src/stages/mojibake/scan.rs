@@ -129,6 +129,12 @@ pub(crate) fn is_removed_invisible(c: char) -> bool {
     ) || u8::try_from(c).is_ok_and(is_removed_control)
 }
 
+/// Whether the `unicode` stage removes `c`: an ASCII control other than tab and line
+/// breaks, or an invisible character.
+pub(super) fn is_removed(c: char) -> bool {
+    (c.is_ascii() && is_removed_control(c as u8)) || is_removed_invisible(c)
+}
+
 /// ASCII controls other than tab and line breaks.
 fn is_removed_control(byte: u8) -> bool {
     (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7f
