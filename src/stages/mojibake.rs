@@ -286,7 +286,7 @@ fn read_again(repaired: String) -> (String, bool) {
 /// finds nothing more; what it removes goes here.
 fn double_escaped_entity(text: &str, at: usize) -> Option<Planned> {
     let after = &text[at + 1..];
-    if !after.starts_with("amp;") && !after.starts_with(scan::is_removed) {
+    if !after.starts_with('a') && !after.starts_with(scan::is_removed) {
         return None;
     }
     // The visible characters after the `&` (enough for `amp;` levels and an entity), each
@@ -294,7 +294,8 @@ fn double_escaped_entity(text: &str, at: usize) -> Option<Planned> {
     let mut visible = String::new();
     let mut ends = Vec::new();
     for (i, c) in text[at + 1..].char_indices() {
-        if visible.len() >= VISIBLE_LOOKAHEAD {
+        // The next `&` starts its own reading: no byte is read for two of them.
+        if visible.len() >= VISIBLE_LOOKAHEAD || c == '&' {
             break;
         }
         if !scan::is_removed(c) {
