@@ -11,4 +11,4 @@ pub mod metadata;
 mod unclosed_title;
 
 pub use comments::comments_from;
-pub use extract::{Article, article, article_with_comments, extract, extract_from};
+pub use extract::{Article, article, article_with, extract, extract_from};

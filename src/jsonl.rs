@@ -126,8 +126,7 @@ pub fn write_clean_record(
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
         column: error.valid_up_to() + 1,
     })?;
-    let mut record_fields = read_record(line)?;
-    let record_fields = &mut record_fields;
+    let record_fields = &mut read_record(line)?;
     let html_field = fields
         .html
         .filter(|_| !record_fields.contains_key(fields.text));
@@ -143,12 +142,7 @@ pub fn write_clean_record(
                     field: html_field.to_string(),
                 });
             };
-            let (article, comments) = if fields.include_comments {
-                let (article, comments) = crate::html::article_with_comments(page);
-                (article, Some(comments))
-            } else {
-                (crate::html::article(page), None)
-            };
+            let (article, comments) = crate::html::article_with(page, fields.include_comments);
             let text = clean(&article.text);
             let metadata = article.metadata;
             let at = record_fields

@@ -344,29 +344,24 @@ fn include_comments_gives_a_comments_field_and_leaves_the_text_alone() {
     assert!(!comments.contains("Your email address"), "{comments}");
     assert!(!plain["text"].as_str().unwrap().contains("Kyiv"));
 
+    // The record on stdout of a run with comments, given its arguments and stdin.
+    let record_on_stdout = |args: &[&std::ffi::OsStr], stdin: String| -> serde_json::Value {
+        let run = unscrape()
+            .args(["clean", "--include-comments"])
+            .args(args)
+            .write_stdin(stdin)
+            .assert()
+            .success();
+        serde_json::from_slice(&run.get_output().stdout).unwrap()
+    };
+
     // On stdout too, the page becomes a record, so that its comments have a field.
-    let stdout = unscrape()
-        .args(["clean", "--include-comments"])
-        .arg(&page)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let on_stdout: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let on_stdout = record_on_stdout(&[page.as_os_str()], String::new());
     assert_eq!(on_stdout["comments"], with_comments["comments"]);
 
     // And for a JSONL record holding the page in its `html` field.
     let line = serde_json::json!({ "id": "p1", "html": POST_WITH_COMMENTS }).to_string();
-    let stdout = unscrape()
-        .args(["clean", "--include-comments"])
-        .write_stdin(line + "\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let from_jsonl: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let from_jsonl = record_on_stdout(&[], line + "\n");
     assert_eq!(from_jsonl["text"], with_comments["text"]);
     assert_eq!(from_jsonl["comments"], with_comments["comments"]);
 }

@@ -149,12 +149,7 @@ impl Work<'_> {
             let fetched = &record.fetched;
             let content_type = fetched.as_ref().and_then(|f| f.content_type.as_deref());
             let page = decode_html(&record.bytes, content_type);
-            let (article, comments) = if self.fields.include_comments {
-                let (article, comments) = html::article_with_comments(&page.text);
-                (article, Some(comments))
-            } else {
-                (html::article(&page.text), None)
-            };
+            let (article, comments) = html::article_with(&page.text, self.fields.include_comments);
             // A WARC file's pages are records whatever the output: JSONL.
             let fields = match fetched {
                 Some(fetched) => {

@@ -78,26 +78,31 @@ pub fn article(html: &str) -> Article {
     }
 }
 
-/// [`article`], and the page's user comments (see
-/// [`comments_from`](super::comments_from)), from one parse: what `--include-comments` keeps.
+/// [`article`], and, when `with_comments`, the page's user comments (see
+/// [`comments_from`](super::comments_from)) from the same parse: what `--include-comments`
+/// keeps.
 ///
 /// ```
 /// let page = r#"<article><p>Xi Jinping will make a state visit to Russia next week.</p></article>
 ///               <section class="comments"><p>A visit long overdue.</p></section>"#;
-/// let (article, comments) = unscrape::html::article_with_comments(page);
+/// let (article, comments) = unscrape::html::article_with(page, true);
 /// assert_eq!(article.text, "Xi Jinping will make a state visit to Russia next week.");
-/// assert_eq!(comments, "A visit long overdue.");
+/// assert_eq!(comments.as_deref(), Some("A visit long overdue."));
+/// assert_eq!(unscrape::html::article_with(page, false).1, None);
 /// ```
-pub fn article_with_comments(html: &str) -> (Article, String) {
+pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>) {
+    if !with_comments {
+        return (article(html), None);
+    }
     if guard::is_too_deep(html) {
-        return (article(html), String::new());
+        return (article(html), Some(String::new()));
     }
     let page = unclosed_title::parse(html);
     let article = Article {
         text: extract_from(&page),
         metadata: metadata(&page),
     };
-    (article, super::comments_from(&page))
+    (article, Some(super::comments_from(&page)))
 }
 
 /// [`extract`] on a page already parsed.
