@@ -330,7 +330,7 @@ impl Plan {
 
     /// Plans the repairs of the token `input[start..end]` on line `line` when it is short or
     /// a plain word, and counts its word; otherwise adds it to `special`.
-    #[inline]
+    #[inline(always)]
     fn take_plain(
         &mut self,
         input: &str,
@@ -343,7 +343,10 @@ impl Plan {
                 special.push((start, end, line));
                 return;
             }
-            Shape::Short => trim_to_word(&input[start..end]),
+            Shape::Short {
+                word_start,
+                word_end,
+            } => start + word_start..start + word_end,
             Shape::Plain {
                 word_start,
                 word_end,
@@ -356,11 +359,11 @@ impl Plan {
                     &mut self.repairs,
                     &mut self.segmentable,
                 );
-                &input[start + word_start..kept_end]
+                start + word_start..kept_end
             }
         };
         if let Some(words) = self.lines.get_mut(line) {
-            words.add_word(word);
+            words.add_word_at(input.as_bytes(), word);
         }
     }
 }
@@ -418,13 +421,18 @@ impl WordCount {
     }
 
     /// Counts a word (nothing when it is empty).
-    #[inline]
     fn add_word(&mut self, word: &str) {
-        if word.is_empty() {
+        self.add_word_at(word.as_bytes(), 0..word.len());
+    }
+
+    /// Counts the word at `range` of `text` (nothing when it is empty).
+    #[inline(always)]
+    fn add_word_at(&mut self, text: &[u8], range: std::ops::Range<usize>) {
+        if range.is_empty() {
             return;
         }
         self.words += 1;
-        if ENGLISH_FUNCTION_WORDS.contains(word.as_bytes()) {
+        if ENGLISH_FUNCTION_WORDS.contains_at(text, range) {
             self.function_words += 1;
         }
     }

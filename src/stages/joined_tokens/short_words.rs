@@ -88,6 +88,22 @@ impl ShortWords {
         word.len() <= MAX_LEN && !word.is_empty() && self.contains_key(pack_folded(word))
     }
 
+    /// Whether `text[range]` is in the set, ignoring ASCII case: [`ShortWords::contains`]
+    /// reading the word's bytes with one load when eight bytes of `text` start there.
+    #[inline(always)]
+    pub(super) fn contains_at(&self, text: &[u8], range: std::ops::Range<usize>) -> bool {
+        let len = range.len();
+        if len == 0 || len > MAX_LEN {
+            return false;
+        }
+        let low_bytes = u64::MAX >> (8 * (8 - len));
+        let head = match text.get(range.start..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(eight) => u64::from_le_bytes(*eight) & low_bytes,
+            None => load_le(&text[range]),
+        };
+        self.contains_key(head | (LOWERCASE_BITS & low_bytes) | ((len as u64) << 56))
+    }
+
     /// Whether the word packed as [`ShortWords::prefix_key`] or [`ShortWords::suffix_key`]
     /// returned it is in the set.
     #[inline]
