@@ -40,6 +40,7 @@ use crate::trace::{Edit, Trace};
 use crate::words::WordFrequencies;
 
 mod boundaries;
+mod memo;
 mod scan;
 mod segment;
 mod short_words;

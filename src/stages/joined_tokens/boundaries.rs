@@ -71,12 +71,12 @@ pub(super) fn find_in_special(
     segmentable: &mut Vec<(usize, usize, usize)>,
 ) -> usize {
     let token = &input[start..end];
-    if is_protected(token) {
-        return end;
-    }
     let Some(core) = core_of(token) else {
         return end;
     };
+    if holds_nothing(core) || is_protected(token) {
+        return end;
+    }
     let core_start = core.as_ptr() as usize - token.as_ptr() as usize;
     let kept = undoubled_len(core);
     let kept_core = &core[..kept];
@@ -121,6 +121,32 @@ pub(super) fn find_in_special(
         return offset + kept;
     }
     end
+}
+
+/// Whether a token's core is too plain to hold anything this stage repairs or splits: short
+/// ASCII ("HTML", "you're", "2019", "U.S") with no dot, no case boundary and no run of
+/// letters as long as the shortest glued pair. Most tokens that are not plain words are
+/// like that, and are told at a glance.
+///
+/// ```text
+/// "HTML" "you're" "200,000" "15-May"  -> true
+/// "wouldn't" (run "wouldn")  "U.S." (dot)  "statesIt" (boundary)  -> false
+/// ```
+fn holds_nothing(core: &str) -> bool {
+    // Shorter than a repeated heading (8 letters); a doubled token or a plain word needs
+    // a run of MIN_SEGMENTABLE_LEN letters; a file name glued to a word needs a dot.
+    let bytes = core.as_bytes();
+    if bytes.len() >= 8 || !bytes.is_ascii() || bytes.contains(&b'.') {
+        return false;
+    }
+    let mut run = 0;
+    for &b in bytes {
+        run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
+        if run >= MIN_SEGMENTABLE_LEN {
+            return false;
+        }
+    }
+    !needs_boundary_scan(core)
 }
 
 /// Whether a token is a URL, an address, a handle, a hashtag, code or holds an HTML entity

@@ -181,7 +181,10 @@ fn shape_of_other(token: &[u8]) -> Shape {
     if token.len() <= 5 && is_short(token) {
         let alphanumeric = |b: &u8| b.is_ascii_alphanumeric();
         let word_start = token.iter().position(alphanumeric).unwrap_or(token.len());
-        let word_end = token.iter().rposition(alphanumeric).map_or(word_start, |p| p + 1);
+        let word_end = token
+            .iter()
+            .rposition(alphanumeric)
+            .map_or(word_start, |p| p + 1);
         Shape::Short {
             word_start,
             word_end,

@@ -1,5 +1,6 @@
 //! Word segmentation of one token: where, if anywhere, two English words were run together.
 
+use super::memo;
 use super::short_words::{ShortWords, head_of, tail_of};
 use crate::words::WordFrequencies;
 
@@ -78,6 +79,21 @@ pub(super) fn split_point(
     if pairs == Pairs::WithFunctionWord && !may_begin && !may_end {
         return None;
     }
+    let hash = head ^ tail.rotate_left(29) ^ len as u64;
+    memo::judged(bytes, pairs, hash, || {
+        split_by_counts(word, pairs, frequencies, (head, tail), (may_begin, may_end))
+    })
+}
+
+/// [`split_point`] for a word that passed its quick test on the letters at either end.
+fn split_by_counts(
+    word: &str,
+    pairs: Pairs,
+    frequencies: &WordFrequencies,
+    (head, tail): (u64, u64),
+    (may_begin, may_end): (bool, bool),
+) -> Option<usize> {
+    let len = word.len();
     // The cuts next to a function word: the only ones a split may use, unless any pair of
     // common words may be (then every cut is tried).
     let mut function_cuts = [0usize; 12];
@@ -99,7 +115,7 @@ pub(super) fn split_point(
     }
     let mut buffer = [0u8; MAX_WORD_LEN];
     let lower = &mut buffer[..len];
-    lower.copy_from_slice(bytes);
+    lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();

@@ -1,0 +1,99 @@
+//! The split points of recently judged words, one small table per thread: a text repeats
+//! its words ("station", "relations", "Russia"), so most words that pass the quick test of
+//! [`super::segment::split_point`] were judged moments before, and are answered with one
+//! probe instead of the function-word cuts and the word-list lookups.
+//!
+//! ```text
+//! judged("station", WithFunctionWord)  -> not in the table: judged, remembered: None
+//! judged("station", WithFunctionWord)  -> remembered: None
+//! judged("Russiaand", WithFunctionWord) -> judged, remembered: Some(6)
+//! ```
+//!
+//! The answer depends on the word and the pairs allowed only, so remembering it changes no
+//! output, whatever the thread or the order of the documents.
+
+use std::cell::RefCell;
+
+use super::segment::Pairs;
+
+/// Slots of the table (a power of two): one word each, the last one judged there.
+const SLOTS: usize = 4096;
+/// Longer words are judged every time: they are rare.
+const MAX_WORD_LEN: usize = 24;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    word: [u8; MAX_WORD_LEN],
+    /// 0 for an empty slot (no word judged is that short).
+    len: u8,
+    pairs: Pairs,
+    split: Option<u8>,
+}
+
+const EMPTY: Slot = Slot {
+    word: [0; MAX_WORD_LEN],
+    len: 0,
+    pairs: Pairs::WithFunctionWord,
+    split: None,
+};
+
+thread_local! {
+    static TABLE: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
+}
+
+/// The split point of `word` with `pairs`: remembered when the slot that `hash` picks
+/// holds it, else `judge()`, remembered for the next time.
+#[inline]
+pub(super) fn judged(
+    word: &[u8],
+    pairs: Pairs,
+    hash: u64,
+    judge: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    if word.len() > MAX_WORD_LEN {
+        return judge();
+    }
+    let index =
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
+    TABLE.with_borrow_mut(|table| {
+        let slot = &mut table[index];
+        if usize::from(slot.len) == word.len()
+            && slot.pairs == pairs
+            && slot.word[..word.len()] == *word
+        {
+            return slot.split.map(usize::from);
+        }
+        let split = judge();
+        slot.word[..word.len()].copy_from_slice(word);
+        slot.len = word.len() as u8;
+        slot.pairs = pairs;
+        slot.split = split.map(|cut| cut as u8);
+        split
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_each_word_and_never_mixes_two_of_one_slot() {
+        let mut judged_count = 0;
+        let mut ask = |word: &str, hash: u64, answer: Option<usize>| {
+            judged(word.as_bytes(), Pairs::WithFunctionWord, hash, || {
+                judged_count += 1;
+                answer
+            })
+        };
+        assert_eq!(ask("Russiaand", 7, Some(6)), Some(6));
+        assert_eq!(ask("Russiaand", 7, None), Some(6));
+        // Same slot, another word: judged on its own, then the slot holds it.
+        assert_eq!(ask("station", 7, None), None);
+        assert_eq!(ask("Russiaand", 7, Some(6)), Some(6));
+        assert_eq!(judged_count, 3);
+        // Another kind of pair is another question.
+        let other = judged(b"regularbasis", Pairs::AnyCommon, 9, || Some(7));
+        let same_word = judged(b"regularbasis", Pairs::WithFunctionWord, 9, || None);
+        assert_eq!((other, same_word), (Some(7), None));
+    }
+}
