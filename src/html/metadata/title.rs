@@ -77,6 +77,9 @@ impl<'a> TitleEvidence<'a> {
             return headline.or(declared.first()).cloned();
         };
         let title = shared_part::shared_headline(title, &declared).unwrap_or(title);
+        if let Some(headline) = self.after_kicker(title) {
+            return Some(headline.to_owned());
+        }
         let h1 = self.h1.iter().filter(|h| !self.is_site(h));
         match same_as(title, h1) {
             Verdict::Heading(heading) => return Some(heading.to_owned()),
@@ -100,6 +103,30 @@ impl<'a> TitleEvidence<'a> {
             return Some(heading.clone());
         }
         Some(title.to_owned())
+    }
+
+    /// The headline of a title written "kicker - headline" when an `<h1>` shows the same
+    /// two parts without the separator: the kicker set above the headline, as a smaller
+    /// line of the heading ("Olympische Spiele in Paris - Getränke per Schiff ins
+    /// Stadtzentrum", `<h1><span class="subtitle">Olympische Spiele in Paris</span>
+    /// Getränke per Schiff ins Stadtzentrum</h1>` → "Getränke per Schiff ins
+    /// Stadtzentrum"). An `<h1>` that keeps a separator shows one headline, and a title of
+    /// three parts is left to the other rules.
+    fn after_kicker<'t>(&self, title: &'t str) -> Option<&'t str> {
+        let separated = |text: &str| cut::SEPARATORS.iter().any(|s| text.contains(s));
+        let (kicker, headline) = cut::SEPARATORS
+            .iter()
+            .find_map(|separator| title.split_once(separator))?;
+        let (kicker_words, headline_words) = (comparable(kicker), comparable(headline));
+        if kicker_words.is_empty() || headline_words.is_empty() || separated(headline) {
+            return None;
+        }
+        let both = kicker_words + &headline_words;
+        let shown = self
+            .h1
+            .iter()
+            .any(|h| !separated(h) && comparable(h) == both);
+        shown.then_some(headline.trim())
     }
 
     /// Whether `part` is the headline rather than `rest`, the title's other part: it spells
@@ -278,6 +305,25 @@ mod tests {
             )
             .as_deref(),
             Some(title)
+        );
+    }
+
+    #[test]
+    fn a_kicker_shown_inside_the_h1_is_not_part_of_the_headline() {
+        // lebensmittelpraxis.de (trafilatura evaluation set): the h1 holds the kicker in a
+        // span of its own, the title separates the two.
+        let title = "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum";
+        let h1 = "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum";
+        assert_eq!(
+            choose(None, None, &[h1], &[], &[title]).as_deref(),
+            Some("Getränke per Schiff ins Stadtzentrum")
+        );
+        // archive.org (same set): an h1 that keeps the dashes is one headline.
+        let title = "FUTURE of HOPE - Island befreit sich von den Bankstern - der Film";
+        let h1 = "FUTURE of HOPE – Island befreit sich von den Bankstern – der Film";
+        assert_eq!(
+            choose(None, None, &[h1], &[], &[title]).as_deref(),
+            Some(h1)
         );
     }
 }
