@@ -292,13 +292,13 @@ impl Plan {
                 }
             }
             None => {
-                for token in scan::tokens(input) {
+                scan::for_each_token(input, |token| {
                     if plain.lines.len() <= token.line {
                         plain.lines.resize_with(token.line + 1, WordCount::default);
                     }
                     let range = (token.start, token.end, token.line);
                     plain.take_plain(input, range, token.shape, &mut special);
-                }
+                });
             }
         }
         let strict = Special::plan(input, &special, Mode::Strict, &Default::default());

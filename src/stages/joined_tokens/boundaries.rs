@@ -1,6 +1,8 @@
 //! Finds, inside one token, where a doubled token, a case boundary, a number or a sentence
 //! end shows that two words were glued.
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashSet;
 
 use super::Repair;
@@ -90,7 +92,8 @@ pub(super) fn find_in_special(
         cuts.push((at, "extension_glue"));
     }
     if needs_boundary_scan(kept_core) && !is_code_like(kept_core) {
-        let chars: Vec<(usize, char)> = kept_core.char_indices().collect();
+        let mut chars = Vec::with_capacity(kept_core.len());
+        chars.extend(kept_core.char_indices());
         sentence_cuts(&chars, &mut cuts);
         let labelled = token[core_start + core.len()..].starts_with(':');
         let context = Context {
@@ -154,22 +157,52 @@ fn holds_nothing(core: &str) -> bool {
 /// next run), never to be split.
 fn is_protected(token: &str) -> bool {
     let bytes = token.as_bytes();
-    let entity_like = || {
-        memchr::memchr(b'&', bytes).is_some_and(|amp| memchr::memchr(b';', &bytes[amp..]).is_some())
-    };
-    bytes.first() == Some(&b'#')
-        || entity_like()
-        || bytes.iter().enumerate().any(|(i, &b)| match b {
-            b'@' | b'_' | b'=' | b'/' | b'\\' | b'<' | b'>' | b'{' | b'}' | b'[' | b']' | b'|'
-            | b'^' | b'~' | b'$' | b'%' | b'*' | b'`' | b'+' => true,
+    if bytes.first() == Some(&b'#') {
+        return true;
+    }
+    // One pass: most bytes are none of these.
+    let mut ampersand = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !MAY_PROTECT[b as usize] {
+            continue;
+        }
+        let protected = match b {
+            b'&' => {
+                ampersand = true;
+                false
+            }
+            b';' => ampersand,
             b':' => bytes.get(i + 1) == Some(&b':'),
             b'.' => i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"),
-            _ => false,
-        })
+            _ => true,
+        };
+        if protected {
+            return true;
+        }
+    }
+    false
 }
+
+/// The bytes [`is_protected`] looks at: code punctuation, which protects a token on its own,
+/// and `&`, `;`, `:`, `.`, which protect it in company ("&eacute;", "std::", "www.").
+static MAY_PROTECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"@_=/\\<>{}[]|^~$%*`+&;:.";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The token without its leading and trailing punctuation.
 pub(super) fn core_of(token: &str) -> Option<&str> {
+    let bytes = token.as_bytes();
+    let alphanumeric = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if alphanumeric(bytes.first()) && alphanumeric(bytes.last()) {
+        return Some(token);
+    }
     let start = token.find(|c: char| c.is_alphanumeric())?;
     let end = token
         .char_indices()
@@ -283,11 +316,16 @@ fn is_doubled_word(word: &str) -> bool {
 fn needs_boundary_scan(core: &str) -> bool {
     let is_sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
     if core.is_ascii() {
+        // One pass without branches over the bytes after the first.
         let bytes = core.as_bytes();
-        let inner = bytes.get(1..).unwrap_or_default();
-        return inner.iter().any(|&b| is_sentence_end(b as char))
-            || (inner.iter().any(u8::is_ascii_uppercase)
-                && bytes.iter().any(u8::is_ascii_lowercase));
+        let (mut ends, mut upper, mut lower) = (false, false, false);
+        for &b in bytes.get(1..).unwrap_or_default() {
+            ends |= matches!(b, b'.' | b'!' | b'?');
+            upper |= b.is_ascii_uppercase();
+            lower |= b.is_ascii_lowercase();
+        }
+        lower |= bytes.first().is_some_and(u8::is_ascii_lowercase);
+        return ends || (upper && lower);
     }
     let mut inner = core.chars().skip(1);
     inner.clone().any(is_sentence_end)
@@ -451,6 +489,19 @@ const SENTENCE_STARTS: [&str; 105] = [
     "New",
 ];
 
+/// Whether `word` is one of [`SENTENCE_STARTS`] (a set, as it is asked for every case
+/// boundary).
+fn is_sentence_start(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SENTENCE_STARTS.into_iter().collect());
+    SET.contains(word)
+}
+
+/// Whether `word` is one of [`DATE_WORDS`].
+fn is_date_word(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| DATE_WORDS.into_iter().collect());
+    SET.contains(word)
+}
+
 /// Months and days, which start a dateline glued to what comes before ("editorialJanuary",
 /// "NewarkNov-28").
 const DATE_WORDS: [&str; 31] = [
@@ -590,14 +641,13 @@ fn run_cuts(
         // A short word after an acronym is mostly its plural or a name ("APIs", "CPUs").
         let right_long_enough =
             !acronym || right.chars().count() >= 3 || ACRONYM_FOLLOWERS.contains(&right);
-        let date = DATE_WORDS.contains(&right);
+        let date = is_date_word(right);
         // "PlugIn", "CheckIn", "AddOn", "NewsNow", "WikiHow": a capitalized word and a short
         // sentence start make a product name more often than glue.
         let product_like = !starts_lowercase && PRODUCT_ENDINGS.contains(&right);
         // An uppercase word is looked up capitalized ("birdTHE" → "The").
-        let starts_sentence = (SENTENCE_STARTS.contains(&right) && !product_like)
-            || (candidate.kind == Boundary::Uppercase
-                && SENTENCE_STARTS.contains(&capitalize(right).as_str()))
+        let starts_sentence = (is_sentence_start(right) && !product_like)
+            || (candidate.kind == Boundary::Uppercase && is_sentence_start(&capitalize(right)))
             || date
             || (acronym && TIME_OF_DAY.contains(&left));
         if (left.chars().count() >= 2 || possessive_s)

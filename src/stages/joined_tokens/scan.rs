@@ -62,6 +62,39 @@ pub(super) fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     })
 }
 
+/// Calls `visit` with each token of `text`, in order, as [`tokens`] yields them: the loop
+/// that reads a whole document, its place kept in locals.
+#[inline(always)]
+pub(super) fn for_each_token(text: &str, mut visit: impl FnMut(Token)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut line = 0;
+    while let Some(&b) = bytes.get(at) {
+        if CLASSES[b as usize] & SPACE != 0 {
+            line += usize::from(b == b'\n');
+            at += 1;
+            continue;
+        }
+        let (end, shape) = match simple_token(bytes, at) {
+            Some(simple) => simple,
+            None => scan_other_token(bytes, at),
+        };
+        visit(Token {
+            start: at,
+            end,
+            line,
+            shape,
+        });
+        at = end;
+    }
+}
+
+/// [`scan_token`] for the tokens [`simple_token`] leaves, out of the main loop.
+#[inline(never)]
+fn scan_other_token(bytes: &[u8], start: usize) -> (usize, Shape) {
+    scan_token(bytes, start)
+}
+
 /// The shape of one token (a run of non-whitespace).
 pub(super) fn shape_of(token: &str) -> Shape {
     scan_token(token.as_bytes(), 0).1
@@ -72,7 +105,7 @@ pub(super) fn shape_of(token: &str) -> Shape {
 /// space or a line break follows it: eight bytes at a time, most tokens of a text in one
 /// or two steps. `None` for any other token, and near the end of the text, which
 /// [`scan_token`] then reads byte by byte (with the same answer for these).
-#[inline]
+#[inline(always)]
 fn simple_token(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
     if CLASSES[bytes[start] as usize] & (UPPER | LOWER) == 0 {
         return None;
