@@ -18,7 +18,7 @@ const FIRST_NAMES: &str = include_str!("../data/words/first_names.txt");
 
 /// How often each lowercase English word occurs in a large web corpus.
 pub(crate) struct WordFrequencies {
-    counts: FxHashMap<&'static str, u64>,
+    counts: FxHashMap<&'static [u8], u64>,
 }
 
 impl WordFrequencies {
@@ -31,11 +31,11 @@ impl WordFrequencies {
                 .read_to_string(&mut text)
                 .expect("data/words/en.tsv.gz is embedded at build time and valid");
             let text: &'static str = Box::leak(text.into_boxed_str());
-            let mut counts: FxHashMap<&'static str, u64> = text
+            let mut counts: FxHashMap<&'static [u8], u64> = text
                 .lines()
                 .filter_map(|line| {
                     let (word, count) = line.split_once('\t')?;
-                    Some((word, count.parse().ok()?))
+                    Some((word.as_bytes(), count.parse().ok()?))
                 })
                 .collect();
             for word in EN_EXTRA
@@ -43,7 +43,7 @@ impl WordFrequencies {
                 .map(str::trim)
                 .filter(|line| !line.is_empty() && !line.starts_with('#'))
             {
-                let count = counts.entry(word).or_default();
+                let count = counts.entry(word.as_bytes()).or_default();
                 *count = (*count).max(EXTRA_COUNT);
             }
             WordFrequencies { counts }
@@ -51,7 +51,7 @@ impl WordFrequencies {
     }
 
     /// The count of a lowercase word, 0 when the word is not in the list.
-    pub(crate) fn count(&self, lowercase_word: &str) -> u64 {
+    pub(crate) fn count(&self, lowercase_word: &[u8]) -> u64 {
         self.counts.get(lowercase_word).copied().unwrap_or(0)
     }
 
@@ -63,7 +63,7 @@ impl WordFrequencies {
             Some(lower) if word.is_ascii() => {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).map_or(0, |lower| self.count(lower))
+                self.count(lower)
             }
             // Not ASCII, or longer than any word of the list (24 letters).
             _ => 0,

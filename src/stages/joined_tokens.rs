@@ -280,7 +280,7 @@ impl Plan {
         // 32 bytes, a line every 64, a special token every 128), so that few grow.
         let mut plain = Plan {
             repairs: Vec::new(),
-            segmentable: Vec::with_capacity(input.len() / 32),
+            segmentable: Vec::with_capacity(input.len() / 16),
             lines: Vec::with_capacity(input.len() / 64),
         };
         let mut special = Vec::with_capacity(input.len() / 128);

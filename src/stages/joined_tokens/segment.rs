@@ -117,7 +117,7 @@ fn split_by_counts(
     let lower = &mut buffer[..len];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
+    let lower = &*lower;
     let capitalized = word.as_bytes()[0].is_ascii_uppercase();
     // The count of the joined form, looked up only once a cut needs it: a split must be
     // this much more likely than the word it splits.
@@ -149,8 +149,8 @@ const MAX_WORD_LEN: usize = 40;
 /// `floor()` (the joined form's count, scaled), else `None`. Lengths are checked before
 /// any count is looked up, and the function word's count before the content word's.
 fn split_strength(
-    left: &str,
-    right: &str,
+    left: &[u8],
+    right: &[u8],
     capitalized: bool,
     pairs: Pairs,
     frequencies: &WordFrequencies,
@@ -162,7 +162,7 @@ fn split_strength(
         MIN_CONTENT_LEN
     };
     // A pair of a function word and a content word: its strength is the rarer of the two.
-    let mut with_function_word = |function_word: &str, content: &str| {
+    let mut with_function_word = |function_word: &[u8], content: &[u8]| {
         if content.len() < content_min_len {
             return None;
         }
@@ -174,13 +174,13 @@ fn split_strength(
         let content = frequencies.count(content);
         (content >= MIN_CONTENT_COUNT && content > floor).then(|| content.min(bound))
     };
-    if !capitalized && LEADING_FUNCTION_WORDS.contains(left.as_bytes()) {
+    if !capitalized && LEADING_FUNCTION_WORDS.contains(left) {
         return with_function_word(left, right);
     }
     let trailing = if capitalized {
-        TRAILING_AFTER_CAPITAL.contains(right.as_bytes())
+        TRAILING_AFTER_CAPITAL.contains(right)
     } else {
-        TRAILING_FUNCTION_WORDS.contains(right.as_bytes())
+        TRAILING_FUNCTION_WORDS.contains(right)
     };
     if trailing {
         return with_function_word(right, left);
