@@ -79,6 +79,28 @@ pub(super) fn find_in_special(
     if holds_nothing(core) || is_protected(token) {
         return end;
     }
+    find_in_core(
+        input,
+        (start, end, line),
+        core,
+        mode,
+        repeated,
+        repairs,
+        segmentable,
+    )
+}
+
+/// [`find_in_special`] past its quick tests: the token's `core` is looked at in full.
+fn find_in_core(
+    input: &str,
+    (start, end, line): (usize, usize, usize),
+    core: &str,
+    mode: Mode,
+    repeated: &Repeated<'_>,
+    repairs: &mut Vec<Repair>,
+    segmentable: &mut Vec<(usize, usize, usize)>,
+) -> usize {
+    let token = &input[start..end];
     let core_start = core.as_ptr() as usize - token.as_ptr() as usize;
     let kept = undoubled_len(core);
     let kept_core = &core[..kept];
@@ -1031,3 +1053,31 @@ fn is_plain_word(word: &str) -> bool {
 const MIN_SEGMENTABLE_LEN: usize = 6;
 /// ...and the longest: longer runs of letters are not prose.
 const MAX_SEGMENTABLE_LEN: usize = 40;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A token that `holds_nothing` says is too plain gets nothing from the full look
+        /// either.
+        #[test]
+        fn plain_enough_tokens_hold_nothing(
+            token in "[a-zA-Z0-9'.,:;!?()&@/-]{0,2}[a-z]{0,8}[A-Z0-9'.:&-]{0,2}[a-z]{0,3}"
+        ) {
+            if let Some(core) = core_of(&token).filter(|core| holds_nothing(core)) {
+                let (mut repairs, mut segmentable) = (Vec::new(), Vec::new());
+                let end = find_in_core(
+                    &token,
+                    (0, token.len(), 0),
+                    core,
+                    Mode::GlueSeen,
+                    &Repeated::default(),
+                    &mut repairs,
+                    &mut segmentable,
+                );
+                proptest::prop_assert_eq!((end, repairs, segmentable), (token.len(), vec![], vec![]));
+            }
+        }
+    }
+}
