@@ -56,6 +56,7 @@ mod comments;
 mod dateline;
 mod features;
 mod phrases;
+mod sieve;
 
 use classify::{Class, DocumentKind, LineVerdicts};
 use features::LineFeatures;

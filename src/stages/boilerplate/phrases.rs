@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
+use super::sieve::Sieve;
+
 /// The phrase lists, one per language.
 const LISTS: [(&str, &str); 9] = [
     ("en", include_str!("../../../data/boilerplate/en.txt")),
@@ -45,6 +47,9 @@ pub(super) struct Phrases {
     /// lines are: without the letters of other scripts, the automata are several times
     /// smaller, and their searches stay in the processor's cache.
     ascii: Automata,
+    /// Tells most lines that start like no `line` or `prefix` phrase before they are
+    /// normalized.
+    sieve: Sieve,
 }
 
 /// `prefix` and `contains` rules, with the category of each.
@@ -116,6 +121,10 @@ impl Phrases {
             }
             Phrases {
                 longest_whole_line: whole_lines.keys().map(String::len).max().unwrap_or(0),
+                sieve: Sieve::new(
+                    whole_lines.keys().map(String::as_str),
+                    prefixes.iter().map(|(phrase, _)| phrase.as_str()),
+                ),
                 whole_lines,
                 all: Automata::build(&prefixes, &contained, |_| true),
                 ascii: Automata::build(&prefixes, &contained, str::is_ascii),
@@ -161,6 +170,23 @@ impl Phrases {
             // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
             return None;
         }
+        if self.ruled_out(text) {
+            return None;
+        }
+        self.matched(text, words, scratch)
+    }
+
+    /// Whether `text` is a plain line (see [`Sieve`]) that starts like no `line` or
+    /// `prefix` phrase and holds no window of a `contains` phrase: it matches no rule.
+    fn ruled_out(&self, text: &str) -> bool {
+        self.sieve.plain_core(text).is_some_and(|core| {
+            !self.sieve.may_start_one(core) && !self.ascii.contained_filter.may_hold_one(core)
+        })
+    }
+
+    /// The category of the first rule that matches `text`, of `words` words, normalized
+    /// into `scratch`.
+    fn matched(&self, text: &str, words: usize, scratch: &mut String) -> Option<&'static str> {
         normalize_into(text, scratch);
         let normalized = scratch.as_str();
         if normalized.is_empty() {
@@ -191,7 +217,10 @@ impl Phrases {
                 }
             }
         }
-        if !automata.contained_filter.may_hold_one(normalized) {
+        if !automata
+            .contained_filter
+            .may_hold_one(normalized.as_bytes())
+        {
             return None;
         }
         automata
@@ -215,7 +244,9 @@ const GRAM_HASH_BITS: u32 = 18;
 /// [`GRAM`] bytes starting at a multiple of `stride` when `stride <= n - GRAM + 1`, so with
 /// the stride set by the shortest phrase, a text none of whose windows at those positions
 /// is a window of a phrase holds no phrase. The windows of the phrases are kept as hashes
-/// in a table of bits: a collision only lets a text through to the real search.
+/// in a table of bits: a collision only lets a text through to the real search. Windows
+/// are read without regard to ASCII case, so that the core of a plain line (see
+/// [`sieve`]) is tested before it is lowercased.
 struct GramFilter {
     /// Bit `h` is set when a window of some phrase hashes to `h`.
     windows: Vec<u64>,
@@ -242,24 +273,36 @@ impl GramFilter {
         }
     }
 
-    /// Whether `text` may hold one of the phrases; when not, it holds none.
-    fn may_hold_one(&self, text: &str) -> bool {
+    /// Whether `text` may hold one of the phrases, in any ASCII case; when not, it holds
+    /// none.
+    fn may_hold_one(&self, text: &[u8]) -> bool {
         let Some(stride) = self.stride else {
             return true;
         };
-        text.as_bytes().windows(GRAM).step_by(stride).any(|window| {
+        let mut start = 0;
+        while let Some(window) = text.get(start..start + GRAM) {
             let hash = window_hash(window);
-            self.windows[hash / 64] & (1 << (hash % 64)) != 0
-        })
+            if self.windows[hash / 64] & (1 << (hash % 64)) != 0 {
+                return true;
+            }
+            start += stride;
+        }
+        false
     }
 }
 
-/// The hash of a window of [`GRAM`] bytes, [`GRAM_HASH_BITS`] long (Fibonacci hashing: the
-/// top bits of a product with the golden ratio).
+/// The hash of a window of [`GRAM`] bytes, [`GRAM_HASH_BITS`] long, read without regard to
+/// ASCII case (Fibonacci hashing: the top bits of a product with the golden ratio).
 fn window_hash(window: &[u8]) -> usize {
     let bytes: [u8; GRAM] = window.try_into().expect("a window is GRAM bytes");
-    let product = u64::from_le_bytes(bytes).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let product = folded(bytes).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (product >> (64 - GRAM_HASH_BITS)) as usize
+}
+
+/// Eight bytes as a number, with bit 5 of each set: an ASCII letter and its uppercase (and
+/// a few other pairs of bytes, such as `@` and `` ` ``) read alike.
+pub(super) fn folded(bytes: [u8; 8]) -> u64 {
+    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020
 }
 
 fn automaton(patterns: &[&str], start: StartKind) -> AhoCorasick {
@@ -290,7 +333,7 @@ fn ends_word(text: &str, at: usize) -> bool {
 }
 
 /// Characters stripped from the start of a line before matching (bullets, arrows).
-fn is_leading_symbol(c: char) -> bool {
+pub(super) fn is_leading_symbol(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -299,7 +342,7 @@ fn is_leading_symbol(c: char) -> bool {
 }
 
 /// Characters stripped from the end of a line before matching.
-fn is_trailing_symbol(c: char) -> bool {
+pub(super) fn is_trailing_symbol(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -469,6 +512,60 @@ mod tests {
     }
 
     #[test]
+    fn the_sieve_rules_out_no_line_that_a_rule_matches() {
+        let phrases = Phrases::get();
+        let mut scratch = String::new();
+        let mut matched = 0;
+        for (_, list) in LISTS {
+            for rule in list.lines().filter(|rule| !rule.starts_with('#')) {
+                let Some(phrase) = rule.trim().splitn(3, ' ').nth(2) else {
+                    continue;
+                };
+                let mut capitalized = phrase.chars();
+                let capitalized: String = capitalized
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(capitalized)
+                    .collect();
+                let half: String = phrase.chars().take(phrase.chars().count() / 2).collect();
+                for line in [
+                    phrase.to_string(),
+                    phrase.to_uppercase(),
+                    format!("» {capitalized}…"),
+                    format!("- {capitalized}:"),
+                    format!("{phrase} {phrase}"),
+                    format!("{capitalized} and a few more words after it"),
+                    format!("{phrase}s"),
+                    format!("Words before it, {phrase}."),
+                    format!("2008 {phrase}"),
+                    half,
+                ] {
+                    let text = line.trim();
+                    let words = text.split_whitespace().count();
+                    if phrases.matched(text, words, &mut scratch).is_some() {
+                        assert!(!phrases.ruled_out(text), "{text:?}");
+                        matched += 1;
+                    }
+                }
+            }
+        }
+        assert!(matched > 10_000, "{matched}");
+    }
+
+    #[test]
+    fn the_sieve_rules_out_prose_and_names() {
+        for line in [
+            "Chinese President Xi Jinping will make a state visit to Russia next week.",
+            "What is on the agenda?",
+            "Vladimir Putin",
+            "Business",
+        ] {
+            assert!(Phrases::get().ruled_out(line), "{line}");
+        }
+    }
+
+    #[test]
     fn a_widget_written_twice_matches() {
         assert_eq!(category("Read more Read more"), Some("teaser"));
     }
@@ -503,16 +600,16 @@ mod tests {
         for phrase in phrases {
             for before in 0..30 {
                 let text = format!("{}{phrase} and more", "x".repeat(before));
-                assert!(filter.may_hold_one(&text), "{text}");
+                assert!(filter.may_hold_one(text.as_bytes()), "{text}");
             }
         }
-        assert!(!filter.may_hold_one("The talks covered energy, trade and the war."));
+        assert!(!filter.may_hold_one(b"The talks covered energy, trade and the war."));
     }
 
     #[test]
     fn a_phrase_shorter_than_a_window_lets_every_text_through() {
         let filter = GramFilter::new(&["cookies", "all rights reserved"]);
-        assert!(filter.may_hold_one("The talks covered energy, trade and the war."));
+        assert!(filter.may_hold_one(b"The talks covered energy, trade and the war."));
     }
 
     #[test]

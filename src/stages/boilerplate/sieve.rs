@@ -1,0 +1,256 @@
+//! Rules most lines out of the `line` and `prefix` phrase rules without normalizing them.
+//!
+//! Most lines are plain: ASCII, their words one space apart, and their leading and trailing
+//! symbols ASCII too. Normalizing a plain line only strips those symbols and lowercases
+//! what is left, its core:
+//!
+//! ```text
+//! "- Read More..."  -> core "Read More"    -> normalized "read more"
+//! "Home | News"     -> core "Home | News"  -> normalized "home | news"
+//! "» Read More…"    -> (symbols outside ASCII: not plain)
+//! "Le  Monde"       -> (two spaces: not plain)
+//! ```
+//!
+//! so the core, read without regard to ASCII case, is the normalized line byte for byte,
+//! and a test of the normalized line can be made on the core in place, without copying
+//! it. A `line` or `prefix` rule needs the normalized line to start like one of the
+//! phrases, which its first [`HEAD`] bytes tell; the phrases' window filter tells the
+//! `contains` rules apart (see `phrases::GramFilter`).
+
+use super::phrases::{folded, is_leading_symbol, is_trailing_symbol};
+
+/// Bytes of a line's head.
+const HEAD: usize = 8;
+/// Bits of a head's hash: a 16 KiB table, which the heads of the phrases (a `line` phrase,
+/// the phrase written twice, a `prefix` phrase) fill to about 7%.
+const HEAD_HASH_BITS: u32 = 17;
+
+/// Finds the core of a plain line, and tells whether it starts like one of the `line` and
+/// `prefix` phrases written in ASCII (the only ones a plain line can match).
+pub(super) struct Sieve {
+    /// Bit `h` is set when the head of some phrase hashes to `h`: a table of bits, in which
+    /// a collision only sends a line on to be normalized.
+    heads: Vec<u64>,
+    /// The `prefix` phrases shorter than a head, which a line matches with more bytes after
+    /// them than a head shows: each as a head, and the mask of its bytes in it.
+    short_prefixes: Vec<(u64, u64)>,
+    /// Bit `b` is set when ASCII character `b` is stripped from the start of a line.
+    leading: u128,
+    /// Bit `b` is set when ASCII character `b` is stripped from the end of a line.
+    trailing: u128,
+}
+
+impl Sieve {
+    /// The heads of the `line` phrases `whole_lines` (matched alone or written twice) and
+    /// of the `prefix` phrases `prefixes`, all normalized.
+    pub(super) fn new<'a>(
+        whole_lines: impl Iterator<Item = &'a str>,
+        prefixes: impl Iterator<Item = &'a str>,
+    ) -> Sieve {
+        let mut heads = vec![0u64; (1 << HEAD_HASH_BITS) / 64];
+        let mut add = |phrase: &[u8]| {
+            let hash = head_hash(head(phrase));
+            heads[hash / 64] |= 1 << (hash % 64);
+        };
+        for phrase in whole_lines.filter(|phrase| phrase.is_ascii()) {
+            add(phrase.as_bytes());
+            add(format!("{phrase} {phrase}").as_bytes());
+        }
+        let mut short_prefixes = Vec::new();
+        for phrase in prefixes.filter(|phrase| phrase.is_ascii()) {
+            if phrase.len() < HEAD {
+                let mask = u64::MAX
+                    .checked_shr(8 * (HEAD - phrase.len()) as u32)
+                    .unwrap_or(0);
+                short_prefixes.push((head(phrase.as_bytes()), mask));
+            } else {
+                add(phrase.as_bytes());
+            }
+        }
+        let ascii_where = |is_symbol: fn(char) -> bool| {
+            (0..128u8)
+                .filter(|&byte| is_symbol(char::from(byte)))
+                .fold(0u128, |bits, byte| bits | 1 << byte)
+        };
+        Sieve {
+            heads,
+            short_prefixes,
+            leading: ascii_where(is_leading_symbol),
+            trailing: ascii_where(is_trailing_symbol),
+        }
+    }
+
+    /// The core of a plain line: `text` (a trimmed line) without its leading and trailing
+    /// symbols, when it is ASCII and single-spaced; the normalized line is then the core in
+    /// lowercase. `None` for any other line.
+    pub(super) fn plain_core<'a>(&self, text: &'a str) -> Option<&'a [u8]> {
+        let bytes = text.as_bytes();
+        // A byte outside ASCII is no ASCII symbol: stripping stops there, and a symbol
+        // outside ASCII is left in the core, which is then not plain.
+        let is_symbol = |symbols: u128, byte: u8| byte < 128 && symbols >> byte & 1 == 1;
+        let start = bytes
+            .iter()
+            .position(|&byte| !is_symbol(self.leading, byte))
+            .unwrap_or(bytes.len());
+        let end = bytes[start..]
+            .iter()
+            .rposition(|&byte| !is_symbol(self.trailing, byte))
+            .map_or(start, |last| start + last + 1);
+        let core = &bytes[start..end];
+        is_plain(core).then_some(core)
+    }
+
+    /// Whether the plain line of `core` may match a `line` or `prefix` rule; when not, it
+    /// matches none.
+    pub(super) fn may_start_one(&self, core: &[u8]) -> bool {
+        let head = head(core);
+        let hash = head_hash(head);
+        self.heads[hash / 64] & (1 << (hash % 64)) != 0
+            || self
+                .short_prefixes
+                .iter()
+                .any(|&(phrase, mask)| (head ^ phrase) & mask == 0)
+    }
+}
+
+/// Whether `bytes` are ASCII without control characters (tabs among them) and without two
+/// spaces in a row: the core of a plain line, which neither starts nor ends with a space.
+/// Eight bytes at a time, without a branch on each: in a word of ASCII bytes, a byte below
+/// `0x20` is one that borrows when `0x20` is subtracted from each, and a byte is a space
+/// when it is zero after an exclusive or with spaces.
+fn is_plain(bytes: &[u8]) -> bool {
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut faults = 0;
+    // The top bit of a word's first byte, set when the byte before the word is a space.
+    let mut space_before = 0;
+    let mut check = |word: u64| {
+        // A top bit set: outside ASCII, or (if no byte is) a control character.
+        let odd = word | (word.wrapping_sub(SPACES) & !word);
+        let unspaced = word ^ SPACES;
+        // The top bit of each space (exact: no carry crosses a byte).
+        let spaces = !(((unspaced & !TOPS) + !TOPS) | unspaced) & TOPS;
+        faults |= (odd & TOPS) | (spaces & (spaces >> 8 | space_before));
+        space_before = (spaces >> 63) << 7;
+    };
+    let mut blocks = bytes.chunks_exact(8);
+    for block in &mut blocks {
+        check(u64::from_le_bytes(
+            block.try_into().expect("a block is 8 bytes"),
+        ));
+    }
+    // The last bytes, followed by letters.
+    let mut last = [b'a'; 8];
+    last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+    check(u64::from_le_bytes(last));
+    faults == 0
+}
+
+/// The first [`HEAD`] bytes of `bytes` (all of them when fewer, followed by zero bytes), read
+/// without regard to ASCII case.
+fn head(bytes: &[u8]) -> u64 {
+    let mut head = [0; HEAD];
+    let length = bytes.len().min(HEAD);
+    head[..length].copy_from_slice(&bytes[..length]);
+    folded(head)
+}
+
+/// The hash of a [`head`], [`HEAD_HASH_BITS`] long.
+fn head_hash(head: u64) -> usize {
+    (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - HEAD_HASH_BITS)) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::phrases::normalize;
+    use super::*;
+
+    #[test]
+    fn a_plain_core_in_lowercase_is_the_normalized_line() {
+        let sieve = Sieve::new([].into_iter(), [].into_iter());
+        for (text, plain) in [
+            ("Read More", true),
+            ("- Share this: ", true),
+            ("| Home | News |", true),
+            ("# * > Top stories!", true),
+            ("Tweet\x0c", true),
+            ("...", true),
+            ("", true),
+            ("a", true),
+            (
+                "The ABC's of Real Estate Marketing (What Most Realtors Do)",
+                true,
+            ),
+            ("a b c d e f g h i j k l m n o p", true),
+            // Symbols, letters and spaces outside ASCII, and spaces other than one space.
+            ("» Read More…", false),
+            ("Ça va", false),
+            ("va ça", false),
+            ("“Quoted”", false),
+            ("It’s", false),
+            ("Le\u{a0}Monde", false),
+            ("Le  Monde", false),
+            ("Le\tMonde", false),
+            ("Le\x0bMonde", false),
+            ("Share\u{1c}this", false),
+            ("A word and  two spaces after a block of eight", false),
+            ("12345678 12345678  x", false),
+        ] {
+            let core = sieve.plain_core(text);
+            assert_eq!(core.is_some(), plain, "{text:?}");
+            if let Some(core) = core {
+                assert_eq!(
+                    core.to_ascii_lowercase(),
+                    normalize(text).as_bytes(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_bytes_are_ascii_without_controls_or_double_spaces() {
+        for text in [
+            "",
+            "a",
+            " ",
+            "a b",
+            "a  b",
+            "ab  ",
+            "  ab",
+            "a\tb",
+            "a\x7fb",
+            "a\x1fb",
+            "é",
+            "abcdefg  h",
+            "abcdefgh  ",
+            "abcdefg ",
+            "abcdefg h",
+            "abcdefgh ijklmnop q r",
+            "abcdefghijklmno  p",
+            "abcdefghijklmnop\u{a0}",
+        ] {
+            let expected =
+                text.bytes().all(|byte| (0x20..0x80).contains(&byte)) && !text.contains("  ");
+            assert_eq!(is_plain(text.as_bytes()), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_starting_like_a_phrase_may_match() {
+        let sieve = Sieve::new(
+            ["read more", "ad"].into_iter(),
+            ["p.iva", "share this"].into_iter(),
+        );
+        for core in [
+            "Read More",
+            "READ MORE about it",
+            "ad",
+            "Ad ad",
+            "P.IVA 0123",
+            "share this article",
+        ] {
+            assert!(sieve.may_start_one(core.as_bytes()), "{core}");
+        }
+    }
+}
