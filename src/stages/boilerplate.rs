@@ -34,9 +34,10 @@
 //! its own (length, share of stop words, copyright sign) as good, near-good, short or bad;
 //! short and near-good lines then take the verdict of their nearest good or bad neighbours,
 //! so a subheading between paragraphs stays while a menu between a header and the article
-//! goes. The classification is repeated on the surviving lines until nothing more is
-//! removed, which makes the stage idempotent. A document with no good line keeps all but
-//! its phrase and copyright lines: with no article to anchor to, nothing else is judged.
+//! goes. Once is enough: the lines kept match no phrase, so that judged again, they would
+//! be a text with nothing to remove; the stage is idempotent. A document with no good line
+//! keeps all but its phrase and copyright lines: with no article to anchor to, nothing else
+//! is judged.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -51,6 +52,7 @@ use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
 
+mod bloom;
 mod classify;
 mod comments;
 mod dateline;
@@ -76,7 +78,8 @@ impl Boilerplate {
     }
 }
 
-/// A visible line: its bytes (with its line break) and the rules that condemn it alone.
+/// A visible line that a rule condemns on its own: its bytes (with its line break) and the
+/// rules.
 struct Line {
     range: Range<usize>,
     /// The category of the phrase rule the line matched.
@@ -100,17 +103,97 @@ impl Line {
     }
 }
 
-/// Where the comment section of a page starts, as a position in `alive`: the first comment
-/// header after the first good line.
-fn comment_section_start(
-    input: &str,
-    lines: &[Line],
-    alive: &[usize],
-    classes: &[Class],
-) -> Option<usize> {
+/// The visible (not blank) lines of `input`: the bytes of each (with its line break), and
+/// its text, trimmed.
+fn visible_lines(input: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    line_ranges(input).filter_map(|range| {
+        let text = trim_line(&input[range.clone()]);
+        (!text.is_empty()).then_some((range, text))
+    })
+}
+
+/// The visible lines of `input` that a rule condemns on their own, in order.
+fn condemned_lines(input: &str) -> Vec<Line> {
+    let phrases = Phrases::get();
+    let mut condemned: Vec<Line> = Vec::new();
+    let mut normalized = String::new();
+    // The visible line before, if it matched no phrase.
+    let mut before: Option<Range<usize>> = None;
+    for (range, text) in visible_lines(input) {
+        let words = || words_up_to(text, phrases::CONTAINS_MAX_WORDS);
+        let phrase = phrases.category(range.len(), text, words, &mut normalized);
+        if let Some(before) = before.take()
+            && phrase == Some("teaser")
+        {
+            // A line cut short by an ellipsis just above a "Read more" line is a teaser of
+            // another article.
+            let cut = input[before.clone()].trim_end();
+            if cut.ends_with('…') || cut.ends_with("...") {
+                match condemned.last_mut() {
+                    Some(last) if last.range == before => last.teaser = true,
+                    _ => condemned.push(Line {
+                        range: before,
+                        phrase: None,
+                        teaser: true,
+                        dateline: false,
+                        copyright: false,
+                    }),
+                }
+            }
+        }
+        let line = Line {
+            range,
+            phrase,
+            teaser: false,
+            dateline: phrase.is_none() && dateline::is_dateline(text),
+            copyright: is_copyright(text)
+                && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS,
+        };
+        before = phrase.is_none().then(|| line.range.clone());
+        if line.rule().is_some() {
+            condemned.push(line);
+        }
+    }
+    condemned
+}
+
+/// The lines of a page that go, with the rule that removes each, in order: every visible
+/// line is measured and judged in its neighbourhood, the `condemned` ones as bad (or, for
+/// datelines, as asides), and the comment section goes whole.
+fn page_removals(input: &str, condemned: &[Line]) -> Vec<(Range<usize>, &'static str)> {
+    let mut condemned = condemned.iter().peekable();
+    let mut ranges = Vec::new();
+    let mut classes = Vec::new();
+    let mut lengths = Vec::new();
+    for (range, _) in visible_lines(input) {
+        let rule = condemned
+            .next_if(|line| line.range == range)
+            .and_then(Line::rule);
+        let features = LineFeatures::of(&input[range.clone()]);
+        classes.push(Class::of(&features, rule));
+        lengths.push(features.chars);
+        ranges.push(range);
+    }
+    let mut removed: Vec<Option<&'static str>> = vec![None; ranges.len()];
+    if let Some(header) = comment_section_start(input, &ranges, &classes) {
+        removed[header..].fill(Some("comment_section"));
+    }
+    for (position, rule) in LineVerdicts::decide(&classes, &lengths).removals() {
+        removed[position].get_or_insert(rule);
+    }
+    ranges
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(range, rule)| Some((range, rule?)))
+        .collect()
+}
+
+/// Where the comment section of a page starts, as a position in its visible lines (`ranges`
+/// in `input`, of the given `classes`): the first comment header after the first good line.
+fn comment_section_start(input: &str, ranges: &[Range<usize>], classes: &[Class]) -> Option<usize> {
     let first_good = classes.iter().position(|class| *class == Class::Good)?;
-    (first_good + 1..alive.len())
-        .find(|&position| comments::is_comment_header(&input[lines[alive[position]].range.clone()]))
+    (first_good + 1..ranges.len())
+        .find(|&position| comments::is_comment_header(&input[ranges[position].clone()]))
 }
 
 /// A line with © or "Copyright" is a legal line when it is this short; longer, it is an
@@ -144,15 +227,19 @@ fn has_copyright_sign(text: &str) -> bool {
 }
 
 /// `line.trim()`, with the ASCII spaces at its ends (indentation, the line break, a blank
-/// line's tabs) skipped a byte at a time rather than decoded as characters; only a line
-/// with a non-ASCII character at either end, which may be a Unicode space, is left to
-/// `str::trim`.
+/// line's tabs) skipped a byte at a time rather than decoded as characters, and runs of
+/// spaces in the indentation eight at a time; only a line with a non-ASCII character at
+/// either end, which may be a Unicode space, is left to `str::trim`.
 fn trim_line(line: &str) -> &str {
     let bytes = line.as_bytes();
-    let start = bytes
+    let mut indent = 0;
+    while bytes.get(indent..indent + 8) == Some(b"        ") {
+        indent += 8;
+    }
+    let start = bytes[indent..]
         .iter()
         .position(|&byte| !is_ascii_space(byte))
-        .unwrap_or(bytes.len());
+        .map_or(bytes.len(), |first| indent + first);
     let end = bytes[start..]
         .iter()
         .rposition(|&byte| !is_ascii_space(byte))
@@ -167,11 +254,6 @@ fn trim_line(line: &str) -> &str {
     }
     inner
 }
-
-/// Counting a line's words stops past this many: no rule that counts words judges a longer
-/// line (the phrase rules stop at 40 words, the copyright rule at 30).
-const MOST_WORDS_JUDGED: usize = phrases::CONTAINS_MAX_WORDS;
-const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
 
 /// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
@@ -218,9 +300,6 @@ fn is_ascii_space(byte: u8) -> bool {
     (byte == b' ') | (byte.wrapping_sub(b'\t') < 5)
 }
 
-/// More rounds than this would mean the classification does not settle; never seen.
-const MAX_ROUNDS: usize = 64;
-
 impl Stage for Boilerplate {
     fn name(&self) -> &'static str {
         Self::NAME
@@ -233,83 +312,25 @@ impl Stage for Boilerplate {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let phrases = Phrases::get();
-        let mut lines = Vec::new();
-        let mut normalized = String::new();
-        for range in line_ranges(input) {
-            let line = &input[range.clone()];
-            let text = trim_line(line);
-            if text.is_empty() {
-                continue;
-            }
-            let words = words_up_to(text, MOST_WORDS_JUDGED);
-            let phrase = phrases.category(line.len(), text, words, &mut normalized);
-            lines.push(Line {
-                range,
-                phrase,
-                teaser: false,
-                dateline: phrase.is_none() && dateline::is_dateline(text),
-                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(text),
-            });
-        }
-        // A line cut short by an ellipsis just above a "Read more" line is a teaser of
-        // another article.
-        for i in 1..lines.len() {
-            if lines[i].phrase == Some("teaser") && lines[i - 1].phrase.is_none() {
-                let text = input[lines[i - 1].range.clone()].trim_end();
-                lines[i - 1].teaser = text.ends_with('…') || text.ends_with("...");
-            }
-        }
-        // Measured only when the document turns out to be a page: a text needs none of it.
-        let mut features: Vec<LineFeatures> = Vec::new();
-        let mut removed: Vec<Option<&'static str>> = vec![None; lines.len()];
-        for _ in 0..MAX_ROUNDS {
-            let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
-            let phrase_lines: FxHashSet<&str> = alive
-                .iter()
-                .filter(|&&i| lines[i].phrase.is_some())
-                .map(|&i| input[lines[i].range.clone()].trim())
-                .collect();
-            let kind = DocumentKind::of(phrase_lines.len());
-            let mut changed = false;
-            if kind == DocumentKind::Text {
-                for &i in &alive {
-                    if let Some(rule) = lines[i].rule() {
-                        removed[i] = Some(rule);
-                        changed = true;
-                    }
-                }
-            } else {
-                if features.is_empty() {
-                    features = lines
-                        .iter()
-                        .map(|line| LineFeatures::of(&input[line.range.clone()]))
-                        .collect();
-                }
-                let classes: Vec<Class> = alive
-                    .iter()
-                    .map(|&i| Class::of(&features[i], lines[i].rule()))
-                    .collect();
-                let lengths: Vec<usize> = alive.iter().map(|&i| features[i].chars).collect();
-                if let Some(header) = comment_section_start(input, &lines, &alive, &classes) {
-                    for &i in &alive[header..] {
-                        removed[i] = Some("comment_section");
-                    }
-                    changed = true;
-                }
-                for (position, reason) in LineVerdicts::decide(&classes, &lengths).removals() {
-                    removed[alive[position]].get_or_insert(reason);
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
+        let condemned = condemned_lines(input);
+        let phrase_lines: FxHashSet<&str> = condemned
+            .iter()
+            .filter(|line| line.phrase.is_some())
+            .map(|line| input[line.range.clone()].trim())
+            .collect();
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        for (line, reason) in lines.iter().zip(&removed) {
-            if let Some(reason) = reason {
-                rewriter.remove(line.range.clone(), reason);
+        match DocumentKind::of(phrase_lines.len()) {
+            DocumentKind::Text => {
+                for line in &condemned {
+                    if let Some(rule) = line.rule() {
+                        rewriter.remove(line.range.clone(), rule);
+                    }
+                }
+            }
+            DocumentKind::Page => {
+                for (range, rule) in page_removals(input, &condemned) {
+                    rewriter.remove(range, rule);
+                }
             }
         }
         rewriter.finish()

@@ -1,4 +1,5 @@
-//! Rules most lines out of the `line` and `prefix` phrase rules without normalizing them.
+//! Tells the lines that start like no `line` or `prefix` phrase, most of them without
+//! normalizing them.
 //!
 //! Most lines are plain: ASCII, their words one space apart, and their leading and trailing
 //! symbols ASCII too. Normalizing a plain line only strips those symbols and lowercases
@@ -15,22 +16,24 @@
 //! and a test of the normalized line can be made on the core in place, without copying
 //! it. A `line` or `prefix` rule needs the normalized line to start like one of the
 //! phrases, which its first [`HEAD`] bytes tell; the phrases' window filter tells the
-//! `contains` rules apart (see `phrases::GramFilter`).
+//! `contains` rules apart (see `phrases::GramFilter`). Lines that are not plain take the
+//! same tests once normalized.
 
+use super::bloom::Bloom;
 use super::phrases::{folded, is_leading_symbol, is_trailing_symbol};
 
 /// Bytes of a line's head.
 const HEAD: usize = 8;
-/// Bits of a head's hash: a 16 KiB table, which the heads of the phrases (a `line` phrase,
-/// the phrase written twice, a `prefix` phrase) fill to about 7%.
-const HEAD_HASH_BITS: u32 = 17;
+/// Bits of the set of heads: an 8 KiB table, in which the 1,900 heads of the phrases (of a
+/// `line` phrase, of the phrase written twice, of a `prefix` phrase; two bits each) set
+/// about 6%.
+const HEAD_BITS: u32 = 16;
 
-/// Finds the core of a plain line, and tells whether it starts like one of the `line` and
-/// `prefix` phrases written in ASCII (the only ones a plain line can match).
+/// Finds the core of a plain line, and tells whether a normalized line (or a core) starts
+/// like one of the `line` and `prefix` phrases.
 pub(super) struct Sieve {
-    /// Bit `h` is set when the head of some phrase hashes to `h`: a table of bits, in which
-    /// a collision only sends a line on to be normalized.
-    heads: Vec<u64>,
+    /// The heads of the phrases: a false "maybe" only sends a line on to the real search.
+    heads: Bloom,
     /// The `prefix` phrases shorter than a head, which a line matches with more bytes after
     /// them than a head shows: each as a head, and the mask of its bytes in it.
     short_prefixes: Vec<(u64, u64)>,
@@ -47,17 +50,14 @@ impl Sieve {
         whole_lines: impl Iterator<Item = &'a str>,
         prefixes: impl Iterator<Item = &'a str>,
     ) -> Sieve {
-        let mut heads = vec![0u64; (1 << HEAD_HASH_BITS) / 64];
-        let mut add = |phrase: &[u8]| {
-            let hash = head_hash(head(phrase));
-            heads[hash / 64] |= 1 << (hash % 64);
-        };
-        for phrase in whole_lines.filter(|phrase| phrase.is_ascii()) {
+        let mut heads = Bloom::new(HEAD_BITS);
+        let mut add = |phrase: &[u8]| heads.insert(head(phrase));
+        for phrase in whole_lines {
             add(phrase.as_bytes());
             add(format!("{phrase} {phrase}").as_bytes());
         }
         let mut short_prefixes = Vec::new();
-        for phrase in prefixes.filter(|phrase| phrase.is_ascii()) {
+        for phrase in prefixes {
             if phrase.len() < HEAD {
                 let mask = u64::MAX
                     .checked_shr(8 * (HEAD - phrase.len()) as u32)
@@ -100,12 +100,11 @@ impl Sieve {
         is_plain(core).then_some(core)
     }
 
-    /// Whether the plain line of `core` may match a `line` or `prefix` rule; when not, it
-    /// matches none.
-    pub(super) fn may_start_one(&self, core: &[u8]) -> bool {
-        let head = head(core);
-        let hash = head_hash(head);
-        self.heads[hash / 64] & (1 << (hash % 64)) != 0
+    /// Whether normalized line `text` (or the core of a plain line) may match a `line` or
+    /// `prefix` rule; when not, it matches none.
+    pub(super) fn may_start_one(&self, text: &[u8]) -> bool {
+        let head = head(text);
+        self.heads.may_hold(head)
             || self
                 .short_prefixes
                 .iter()
@@ -153,11 +152,6 @@ fn head(bytes: &[u8]) -> u64 {
     let length = bytes.len().min(HEAD);
     head[..length].copy_from_slice(&bytes[..length]);
     folded(head)
-}
-
-/// The hash of a [`head`], [`HEAD_HASH_BITS`] long.
-fn head_hash(head: u64) -> usize {
-    (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - HEAD_HASH_BITS)) as usize
 }
 
 #[cfg(test)]
