@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rustc_hash::FxHashMap;
 
 use super::bloom::Bloom;
-use super::sieve::Sieve;
+use super::sieve::{Sieve, plain_len};
 
 /// The phrase lists, one per language.
 const LISTS: [(&str, &str); 9] = [
@@ -184,14 +184,15 @@ impl Phrases {
 
     /// The category of the first rule that matches a line of `line_bytes` bytes (with its
     /// line break), trimmed to `text`, if any. `words` counts the line's words (exactly up
-    /// to [`CONTAINS_MAX_WORDS`]), which the plain lines that start like no phrase and hold
-    /// no window of one, most lines, never need. `scratch` holds the normalized line: one
-    /// buffer for all the lines of a document instead of one allocation per line.
+    /// to [`CONTAINS_MAX_WORDS`]): only a line that starts like a phrase or holds a window
+    /// of one needs them, and a long line, so as not to normalize a paragraph. `scratch`
+    /// holds the normalized line: one buffer for all the lines of a document instead of one
+    /// allocation per line.
     pub(super) fn category(
         &self,
         line_bytes: usize,
         text: &str,
-        words: impl FnOnce() -> usize,
+        words: impl Fn() -> usize,
         scratch: &mut String,
     ) -> Option<&'static str> {
         if line_bytes > MAX_LINE_BYTES {
@@ -207,8 +208,10 @@ impl Phrases {
         {
             return None;
         }
-        let words = words();
-        if words > CONTAINS_MAX_WORDS {
+        // Words take a byte each and are a byte apart: a shorter line has too few words to
+        // be counted now.
+        let counted = (text.len() > 2 * CONTAINS_MAX_WORDS).then(&words);
+        if counted.is_some_and(|words| words > CONTAINS_MAX_WORDS) {
             return None;
         }
         normalize_into(text, scratch);
@@ -225,6 +228,7 @@ impl Phrases {
         if !may_start && !may_hold {
             return None;
         }
+        let words = counted.unwrap_or_else(words);
         if may_start {
             if let Some(category) = self.whole_line(normalized) {
                 return Some(category);
@@ -386,63 +390,33 @@ pub(super) fn normalize(line: &str) -> String {
 
 /// [`normalize`], written into `out` (cleared first) so that its buffer serves every line.
 /// The words are those of `split_whitespace`, except in an ASCII line, where a vertical tab
-/// (which `split_ascii_whitespace` keeps in its word) separates none.
+/// (which `split_ascii_whitespace` keeps in its word) separates none. The line is copied a
+/// plain stretch at a time (see [`plain_len`]): most lines are one; the characters that end
+/// a stretch (outside ASCII, a control character, a second space) are looked at one by one.
 fn normalize_into(line: &str, out: &mut String) {
     out.clear();
     let trimmed = line
         .trim_start_matches(is_leading_symbol)
         .trim_end_matches(is_trailing_symbol);
-    let ascii = trimmed.is_ascii();
-    if ascii && is_single_spaced(trimmed) {
-        out.push_str(trimmed);
-        out.make_ascii_lowercase();
-        return;
-    }
-    let bytes = trimmed.as_bytes();
-    let separates = |byte: u8| byte.is_ascii_whitespace() || (byte == b'\x0b' && !ascii);
-    // Whether the byte at `at`, after one that is, is copied as it stands (lowercase): an
-    // ASCII byte that separates no words, or a space before one.
-    let copied = |at: usize| {
-        let byte = bytes[at];
-        byte.is_ascii()
-            && (!separates(byte)
-                || byte == b' '
-                    && bytes
-                        .get(at + 1)
-                        .is_some_and(|&next| next.is_ascii() && !separates(next)))
-    };
-    // Copied a stretch at a time; the other characters (outside ASCII, or runs of spaces)
-    // one at a time.
-    let mut at = 0;
-    let mut space = false;
-    while at < bytes.len() {
-        let stretch = if !bytes[at].is_ascii() || separates(bytes[at]) {
-            at
-        } else {
-            (at + 1..bytes.len())
-                .find(|&at| !copied(at))
-                .unwrap_or(bytes.len())
-        };
-        if stretch > at {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            push_ascii_lowercase(&trimmed[at..stretch], out);
-            at = stretch;
-        }
-        let Some(c) = trimmed[at..].chars().next() else {
+    let separates = |c: char| c.is_whitespace() && (c != '\x0b' || !trimmed.is_ascii());
+    let mut rest = trimmed;
+    loop {
+        let plain = plain_len(rest.as_bytes());
+        push_ascii_lowercase(&rest[..plain], out);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
             break;
         };
-        at += c.len_utf8();
-        if c.is_whitespace() {
-            space = true;
+        if separates(c) {
+            // A run of spaces, of which a stretch may have copied the first: `trimmed`
+            // neither starts nor ends with one.
+            rest = rest.trim_start_matches(separates);
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
+        rest = &rest[c.len_utf8()..];
         match c {
             '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
             '“' | '”' | '„' | '‟' | '″' => out.push('"'),
@@ -456,24 +430,6 @@ fn push_ascii_lowercase(text: &str, out: &mut String) {
     let start = out.len();
     out.push_str(text);
     out[start..].make_ascii_lowercase();
-}
-
-/// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
-/// lines' are: then it is copied whole rather than word by word. Checks every pair of
-/// bytes in one pass without stopping early, which the compiler turns into vector code: a
-/// space is out of place when it is not `' '` or when a space follows it.
-fn is_single_spaced(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let misplaced = bytes
-        .iter()
-        .zip(bytes.get(1..).unwrap_or_default())
-        .fold(false, |found, (&a, &b)| {
-            found | (a.is_ascii_whitespace() & ((a != b' ') | (b == b' ')))
-        });
-    !misplaced
-        && !bytes
-            .last()
-            .is_some_and(|&last| last.is_ascii_whitespace() && last != b' ')
 }
 
 #[cfg(test)]
@@ -503,36 +459,6 @@ mod tests {
             ("Share\x0bThis’", "share this'"),
         ] {
             assert_eq!(normalize(line), normalized, "{line:?}");
-        }
-    }
-
-    #[test]
-    fn single_spacing_is_told_apart_from_runs_and_other_spaces() {
-        for text in [
-            "",
-            "a",
-            "a b",
-            "a  b",
-            "a\tb",
-            "a \tb",
-            "a\t b",
-            "a\nb",
-            "a ",
-            "a\t",
-            " a",
-            "a b c d",
-            "a\x0bb",
-            "no double  space near the end of a longer line",
-            "a b  ",
-        ] {
-            let bytes = text.as_bytes();
-            let other_space = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ');
-            let double_space = bytes.windows(2).any(|pair| pair == b"  ");
-            assert_eq!(
-                is_single_spaced(text),
-                !other_space && !double_space,
-                "{text:?}"
-            );
         }
     }
 
@@ -587,8 +513,8 @@ mod tests {
     #[test]
     fn normalizing_a_stretch_at_a_time_is_normalizing_word_by_word() {
         let pieces = [
-            "a", "Bc", " ", "  ", "\t", "\x0b", "\u{a0}", "\u{2009}", "é", "É", "’", "“", "İ",
-            "東", "-", "»", ".", "…", "x\u{300}",
+            "a", "Bc", " ", "  ", "\t", "\x0b", "\x01", "\u{a0}", "\u{2009}", "é", "É", "’", "“",
+            "İ", "東", "-", "»", ".", "…", "x\u{300}", "abcdefgh",
         ];
         let mut lines = vec![String::new()];
         for _ in 0..4 {
