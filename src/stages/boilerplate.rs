@@ -34,9 +34,10 @@
 //! its own (length, share of stop words, copyright sign) as good, near-good, short or bad;
 //! short and near-good lines then take the verdict of their nearest good or bad neighbours,
 //! so a subheading between paragraphs stays while a menu between a header and the article
-//! goes. The classification is repeated on the surviving lines until nothing more is
-//! removed, which makes the stage idempotent. A document with no good line keeps all but
-//! its phrase and copyright lines: with no article to anchor to, nothing else is judged.
+//! goes. Once is enough: the lines kept match no phrase, so that judged again, they would
+//! be a text with nothing to remove; the stage is idempotent. A document with no good line
+//! keeps all but its phrase and copyright lines: with no article to anchor to, nothing else
+//! is judged.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -46,16 +47,18 @@ use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
-use crate::lines::{line_ranges, words_until};
+use crate::lines::words_until;
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
 use crate::trace::Trace;
 
+mod bloom;
 mod classify;
 mod comments;
 mod dateline;
 mod features;
 mod phrases;
+mod sieve;
 
 use classify::{Class, DocumentKind, LineVerdicts};
 use features::LineFeatures;
@@ -75,7 +78,8 @@ impl Boilerplate {
     }
 }
 
-/// A visible line: its bytes (with its line break) and the rules that condemn it alone.
+/// A visible line that a rule condemns on its own: its bytes (with its line break) and the
+/// rules.
 struct Line {
     range: Range<usize>,
     /// The category of the phrase rule the line matched.
@@ -99,17 +103,128 @@ impl Line {
     }
 }
 
-/// Where the comment section of a page starts, as a position in `alive`: the first comment
-/// header after the first good line.
-fn comment_section_start(
-    input: &str,
-    lines: &[Line],
-    alive: &[usize],
-    classes: &[Class],
-) -> Option<usize> {
+/// The visible (not blank) lines of `input`: the bytes of each (with its line break, as
+/// `str::split_inclusive('\n')` cuts them), and its text, trimmed.
+///
+/// ```text
+/// "\n  Home\n \t\nNews"  -> 1..8 "Home", 11..15 "News"
+/// ```
+///
+/// Blank lines and indentation are skipped in one pass, eight spaces at a time where they
+/// run, and only the rest of a visible line is searched for its end (SIMD `memchr`): about
+/// half the lines of a dump are blank.
+fn visible_lines(input: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let bytes = input.as_bytes();
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let mut start = next;
+            let mut first = next;
+            loop {
+                while bytes.get(first..first + 8) == Some(b"        ") {
+                    first += 8;
+                }
+                match *bytes.get(first)? {
+                    b'\n' => start = first + 1,
+                    byte if is_ascii_space(byte) => {}
+                    _ => break,
+                }
+                first += 1;
+            }
+            let end =
+                memchr::memchr(b'\n', &bytes[first..]).map_or(bytes.len(), |at| first + at + 1);
+            next = end;
+            // Both ends fall between characters: the bytes before `first` are ASCII.
+            let text = trim_line(&input[first..end]);
+            if !text.is_empty() {
+                return Some((start..end, text));
+            }
+        }
+    })
+}
+
+/// The visible lines of `input` that a rule condemns on their own, in order.
+fn condemned_lines(input: &str) -> Vec<Line> {
+    let phrases = Phrases::get();
+    let mut condemned: Vec<Line> = Vec::new();
+    let mut normalized = String::new();
+    // The visible line before, if it matched no phrase.
+    let mut before: Option<Range<usize>> = None;
+    for (range, text) in visible_lines(input) {
+        let words = || words_up_to(text, phrases::CONTAINS_MAX_WORDS);
+        let phrase = phrases.category(range.len(), text, words, &mut normalized);
+        if let Some(before) = before.take()
+            && phrase == Some("teaser")
+        {
+            // A line cut short by an ellipsis just above a "Read more" line is a teaser of
+            // another article.
+            let cut = input[before.clone()].trim_end();
+            if cut.ends_with('…') || cut.ends_with("...") {
+                match condemned.last_mut() {
+                    Some(last) if last.range == before => last.teaser = true,
+                    _ => condemned.push(Line {
+                        range: before,
+                        phrase: None,
+                        teaser: true,
+                        dateline: false,
+                        copyright: false,
+                    }),
+                }
+            }
+        }
+        let line = Line {
+            range,
+            phrase,
+            teaser: false,
+            dateline: phrase.is_none() && dateline::is_dateline(text),
+            copyright: is_copyright(text)
+                && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS,
+        };
+        before = phrase.is_none().then(|| line.range.clone());
+        if line.rule().is_some() {
+            condemned.push(line);
+        }
+    }
+    condemned
+}
+
+/// The lines of a page that go, with the rule that removes each, in order: every visible
+/// line is measured and judged in its neighbourhood, the `condemned` ones as bad (or, for
+/// datelines, as asides), and the comment section goes whole.
+fn page_removals(input: &str, condemned: &[Line]) -> Vec<(Range<usize>, &'static str)> {
+    let mut condemned = condemned.iter().peekable();
+    let mut ranges = Vec::new();
+    let mut classes = Vec::new();
+    let mut lengths = Vec::new();
+    for (range, _) in visible_lines(input) {
+        let rule = condemned
+            .next_if(|line| line.range == range)
+            .and_then(Line::rule);
+        let features = LineFeatures::of(&input[range.clone()]);
+        classes.push(Class::of(&features, rule));
+        lengths.push(features.chars);
+        ranges.push(range);
+    }
+    let mut removed: Vec<Option<&'static str>> = vec![None; ranges.len()];
+    if let Some(header) = comment_section_start(input, &ranges, &classes) {
+        removed[header..].fill(Some("comment_section"));
+    }
+    for (position, rule) in LineVerdicts::decide(&classes, &lengths).removals() {
+        removed[position].get_or_insert(rule);
+    }
+    ranges
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(range, rule)| Some((range, rule?)))
+        .collect()
+}
+
+/// Where the comment section of a page starts, as a position in its visible lines (`ranges`
+/// in `input`, of the given `classes`): the first comment header after the first good line.
+fn comment_section_start(input: &str, ranges: &[Range<usize>], classes: &[Class]) -> Option<usize> {
     let first_good = classes.iter().position(|class| *class == Class::Good)?;
-    (first_good + 1..alive.len())
-        .find(|&position| comments::is_comment_header(&input[lines[alive[position]].range.clone()]))
+    (first_good + 1..ranges.len())
+        .find(|&position| comments::is_comment_header(&input[ranges[position].clone()]))
 }
 
 /// A line with © or "Copyright" is a legal line when it is this short; longer, it is an
@@ -167,11 +282,6 @@ fn trim_line(line: &str) -> &str {
     inner
 }
 
-/// Counting a line's words stops past this many: no rule that counts words judges a longer
-/// line (the phrase rules stop at 40 words, the copyright rule at 30).
-const MOST_WORDS_JUDGED: usize = phrases::CONTAINS_MAX_WORDS;
-const _: () = assert!(COPYRIGHT_MAX_WORDS <= MOST_WORDS_JUDGED);
-
 /// The whitespace-separated words of `line`, counted up to `limit + 1` or a little more: a
 /// rule only asks whether a line has at most so many words, and a paragraph has hundreds.
 /// The line is counted 64 bytes at a time without a branch per byte (which would be
@@ -217,9 +327,6 @@ fn is_ascii_space(byte: u8) -> bool {
     (byte == b' ') | (byte.wrapping_sub(b'\t') < 5)
 }
 
-/// More rounds than this would mean the classification does not settle; never seen.
-const MAX_ROUNDS: usize = 64;
-
 impl Stage for Boilerplate {
     fn name(&self) -> &'static str {
         Self::NAME
@@ -232,83 +339,25 @@ impl Stage for Boilerplate {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let phrases = Phrases::get();
-        let mut lines = Vec::new();
-        let mut normalized = String::new();
-        for range in line_ranges(input) {
-            let line = &input[range.clone()];
-            let text = trim_line(line);
-            if text.is_empty() {
-                continue;
-            }
-            let words = words_up_to(text, MOST_WORDS_JUDGED);
-            let phrase = phrases.category(line.len(), text, words, &mut normalized);
-            lines.push(Line {
-                range,
-                phrase,
-                teaser: false,
-                dateline: phrase.is_none() && dateline::is_dateline(text),
-                copyright: words <= COPYRIGHT_MAX_WORDS && is_copyright(text),
-            });
-        }
-        // A line cut short by an ellipsis just above a "Read more" line is a teaser of
-        // another article.
-        for i in 1..lines.len() {
-            if lines[i].phrase == Some("teaser") && lines[i - 1].phrase.is_none() {
-                let text = input[lines[i - 1].range.clone()].trim_end();
-                lines[i - 1].teaser = text.ends_with('…') || text.ends_with("...");
-            }
-        }
-        // Measured only when the document turns out to be a page: a text needs none of it.
-        let mut features: Vec<LineFeatures> = Vec::new();
-        let mut removed: Vec<Option<&'static str>> = vec![None; lines.len()];
-        for _ in 0..MAX_ROUNDS {
-            let alive: Vec<usize> = (0..lines.len()).filter(|&i| removed[i].is_none()).collect();
-            let phrase_lines: FxHashSet<&str> = alive
-                .iter()
-                .filter(|&&i| lines[i].phrase.is_some())
-                .map(|&i| input[lines[i].range.clone()].trim())
-                .collect();
-            let kind = DocumentKind::of(phrase_lines.len());
-            let mut changed = false;
-            if kind == DocumentKind::Text {
-                for &i in &alive {
-                    if let Some(rule) = lines[i].rule() {
-                        removed[i] = Some(rule);
-                        changed = true;
-                    }
-                }
-            } else {
-                if features.is_empty() {
-                    features = lines
-                        .iter()
-                        .map(|line| LineFeatures::of(&input[line.range.clone()]))
-                        .collect();
-                }
-                let classes: Vec<Class> = alive
-                    .iter()
-                    .map(|&i| Class::of(&features[i], lines[i].rule()))
-                    .collect();
-                let lengths: Vec<usize> = alive.iter().map(|&i| features[i].chars).collect();
-                if let Some(header) = comment_section_start(input, &lines, &alive, &classes) {
-                    for &i in &alive[header..] {
-                        removed[i] = Some("comment_section");
-                    }
-                    changed = true;
-                }
-                for (position, reason) in LineVerdicts::decide(&classes, &lengths).removals() {
-                    removed[alive[position]].get_or_insert(reason);
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
+        let condemned = condemned_lines(input);
+        let phrase_lines: FxHashSet<&str> = condemned
+            .iter()
+            .filter(|line| line.phrase.is_some())
+            .map(|line| input[line.range.clone()].trim())
+            .collect();
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        for (line, reason) in lines.iter().zip(&removed) {
-            if let Some(reason) = reason {
-                rewriter.remove(line.range.clone(), reason);
+        match DocumentKind::of(phrase_lines.len()) {
+            DocumentKind::Text => {
+                for line in &condemned {
+                    if let Some(rule) = line.rule() {
+                        rewriter.remove(line.range.clone(), rule);
+                    }
+                }
+            }
+            DocumentKind::Page => {
+                for (range, rule) in page_removals(input, &condemned) {
+                    rewriter.remove(range, rule);
+                }
             }
         }
         rewriter.finish()
@@ -318,6 +367,38 @@ impl Stage for Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::line_ranges;
+
+    #[test]
+    fn visible_lines_are_the_lines_that_trim_to_some_text() {
+        for input in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n  Home\n \t\nNews",
+            "  \n\n\t \r\n \x0b\x0c\n",
+            "\u{a0}\n \u{3000} \n\u{a0}a\u{a0}\n",
+            "one\r\ntwo\n three",
+            &format!(
+                "{}x\n{}\n{}y",
+                " ".repeat(17),
+                " ".repeat(24),
+                " ".repeat(8)
+            ),
+            "        \n        a        \n",
+        ] {
+            let expected: Vec<(Range<usize>, &str)> = line_ranges(input)
+                .map(|range| (range.clone(), input[range].trim()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect();
+            assert_eq!(
+                visible_lines(input).collect::<Vec<_>>(),
+                expected,
+                "{input:?}"
+            );
+        }
+    }
 
     #[test]
     fn lines_are_trimmed_as_str_trim_trims_them() {

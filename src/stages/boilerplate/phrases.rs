@@ -11,6 +11,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
+use super::bloom::Bloom;
+use super::sieve::{Sieve, plain_len};
+
 /// The phrase lists, one per language.
 const LISTS: [(&str, &str); 9] = [
     ("en", include_str!("../../../data/boilerplate/en.txt")),
@@ -45,6 +48,9 @@ pub(super) struct Phrases {
     /// lines are: without the letters of other scripts, the automata are several times
     /// smaller, and their searches stay in the processor's cache.
     ascii: Automata,
+    /// Tells the lines that start like no `line` or `prefix` phrase, plain lines before
+    /// they are normalized.
+    sieve: Sieve,
 }
 
 /// `prefix` and `contains` rules, with the category of each.
@@ -73,6 +79,35 @@ impl Automata {
             contained_categories,
             contained_filter: GramFilter::new(&contained),
         }
+    }
+
+    /// The category of the `prefix` rule that matches normalized line `text`, of `words`
+    /// words, if any.
+    fn prefix(&self, text: &str, words: usize) -> Option<&'static str> {
+        if words > PREFIX_MAX_WORDS {
+            return None;
+        }
+        let found = self
+            .prefixes
+            .find(Input::new(text).anchored(Anchored::Yes))
+            .filter(|found| ends_word(text, found.end()))?;
+        let category = self.prefix_categories[found.pattern().as_usize()];
+        // A teaser or menu label is a few words; "More from the interview: Putin said that
+        // the talks would cover energy" is a sentence.
+        let long_form = matches!(
+            category,
+            "comment_form" | "legal" | "cookie_banner" | "newsletter" | "login"
+        );
+        (long_form || words <= SHORT_PREFIX_MAX_WORDS).then_some(category)
+    }
+
+    /// The category of the first `contains` rule that matches normalized line `text`, if
+    /// any.
+    fn contained(&self, text: &str) -> Option<&'static str> {
+        self.contained
+            .find_iter(text)
+            .find(|found| starts_clause(text, found.start()) && ends_word(text, found.end()))
+            .map(|found| self.contained_categories[found.pattern().as_usize()])
     }
 }
 
@@ -116,6 +151,10 @@ impl Phrases {
             }
             Phrases {
                 longest_whole_line: whole_lines.keys().map(String::len).max().unwrap_or(0),
+                sieve: Sieve::new(
+                    whole_lines.keys().map(String::as_str),
+                    prefixes.iter().map(|(phrase, _)| phrase.as_str()),
+                ),
                 whole_lines,
                 all: Automata::build(&prefixes, &contained, |_| true),
                 ascii: Automata::build(&prefixes, &contained, str::is_ascii),
@@ -144,21 +183,35 @@ impl Phrases {
     }
 
     /// The category of the first rule that matches a line of `line_bytes` bytes (with its
-    /// line break), trimmed to `text`, of `words` words, if any. `scratch` holds the
-    /// normalized line: one buffer for all the lines of a document instead of one
+    /// line break), trimmed to `text`, if any. `words` counts the line's words (exactly up
+    /// to [`CONTAINS_MAX_WORDS`]): only a line that starts like a phrase or holds a window
+    /// of one needs them, and a long line, so as not to normalize a paragraph. `scratch`
+    /// holds the normalized line: one buffer for all the lines of a document instead of one
     /// allocation per line.
     pub(super) fn category(
         &self,
         line_bytes: usize,
         text: &str,
-        words: usize,
+        words: impl Fn() -> usize,
         scratch: &mut String,
     ) -> Option<&'static str> {
-        if line_bytes > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+        if line_bytes > MAX_LINE_BYTES {
             return None;
         }
         if text.starts_with(char::is_lowercase) && text.ends_with(['.', '!', '?']) {
             // The end of a sentence wrapped onto its own line ("might\nhelp."), not a widget.
+            return None;
+        }
+        // Most lines are plain, and ruled out before they are counted and normalized.
+        if let Some(core) = self.sieve.plain_core(text)
+            && self.candidates(core, &self.ascii) == (false, false)
+        {
+            return None;
+        }
+        // Words take a byte each and are a byte apart: a shorter line has too few words to
+        // be counted now.
+        let counted = (text.len() > 2 * CONTAINS_MAX_WORDS).then(&words);
+        if counted.is_some_and(|words| words > CONTAINS_MAX_WORDS) {
             return None;
         }
         normalize_into(text, scratch);
@@ -166,59 +219,58 @@ impl Phrases {
         if normalized.is_empty() {
             return None;
         }
-        if let Some(category) = self.whole_line(normalized) {
-            return Some(category);
-        }
         let automata = if normalized.is_ascii() {
             &self.ascii
         } else {
             &self.all
         };
-        if words <= PREFIX_MAX_WORDS {
-            let input = Input::new(normalized).anchored(Anchored::Yes);
-            if let Some(found) = automata.prefixes.find(input)
-                && ends_word(normalized, found.end())
-            {
-                let category = automata.prefix_categories[found.pattern().as_usize()];
-                // A teaser or menu label is a few words; "More from the interview: Putin
-                // said that the talks would cover energy" is a sentence.
-                let long_form = matches!(
-                    category,
-                    "comment_form" | "legal" | "cookie_banner" | "newsletter" | "login"
-                );
-                if long_form || words <= SHORT_PREFIX_MAX_WORDS {
-                    return Some(category);
-                }
-            }
-        }
-        if !automata.contained_filter.may_hold_one(normalized) {
+        let (may_start, may_hold) = self.candidates(normalized.as_bytes(), automata);
+        if !may_start && !may_hold {
             return None;
         }
-        automata
-            .contained
-            .find_iter(normalized)
-            .find(|found| {
-                starts_clause(normalized, found.start()) && ends_word(normalized, found.end())
-            })
-            .map(|found| automata.contained_categories[found.pattern().as_usize()])
+        let words = counted.unwrap_or_else(words);
+        if may_start {
+            if let Some(category) = self.whole_line(normalized) {
+                return Some(category);
+            }
+            if let Some(category) = automata.prefix(normalized, words) {
+                return Some(category);
+            }
+        }
+        if !may_hold {
+            return None;
+        }
+        automata.contained(normalized)
+    }
+
+    /// Whether normalized line `text` (or the core of a plain line) may match a `line` or
+    /// `prefix` rule, and whether it may match a `contains` rule of `automata`; when not,
+    /// it matches none.
+    fn candidates(&self, text: &[u8], automata: &Automata) -> (bool, bool) {
+        (
+            self.sieve.may_start_one(text),
+            automata.contained_filter.may_hold_one(text),
+        )
     }
 }
 
 /// Bytes in a window of [`GramFilter`].
 const GRAM: usize = 8;
-/// Bits of a window's hash in [`GramFilter`]: a 32 KiB table, which stays in the processor's
-/// first-level cache, and which the windows of the phrases fill to about 2%.
-const GRAM_HASH_BITS: u32 = 18;
+/// Bits of the set of windows in [`GramFilter`]: a 16 KiB table, in which the 2,700 windows
+/// of the phrases (two bits each) set about 4%.
+const GRAM_BITS: u32 = 17;
 
 /// A test that a text holds none of a set of phrases, far cheaper than searching it: the
 /// sampled-window filter. A phrase of length `n` found in the text covers a window of
 /// [`GRAM`] bytes starting at a multiple of `stride` when `stride <= n - GRAM + 1`, so with
 /// the stride set by the shortest phrase, a text none of whose windows at those positions
-/// is a window of a phrase holds no phrase. The windows of the phrases are kept as hashes
-/// in a table of bits: a collision only lets a text through to the real search.
+/// is a window of a phrase holds no phrase. The windows of the phrases are kept in a
+/// [`Bloom`] filter: a false "maybe" only lets a text through to the real search. Windows
+/// are read without regard to ASCII case, so that the core of a plain line (see
+/// [`super::sieve`]) is tested before it is lowercased.
 struct GramFilter {
-    /// Bit `h` is set when a window of some phrase hashes to `h`.
-    windows: Vec<u64>,
+    /// The windows of the phrases, as [`folded`] numbers.
+    windows: Bloom,
     /// How far apart the windows of a text are tested; none when a phrase is shorter than
     /// a window, which lets every text through.
     stride: Option<usize>,
@@ -227,11 +279,10 @@ struct GramFilter {
 impl GramFilter {
     fn new(phrases: &[&str]) -> GramFilter {
         let shortest = phrases.iter().map(|phrase| phrase.len()).min();
-        let mut windows = vec![0u64; (1 << GRAM_HASH_BITS) / 64];
+        let mut windows = Bloom::new(GRAM_BITS);
         for phrase in phrases {
             for window in phrase.as_bytes().windows(GRAM) {
-                let hash = window_hash(window);
-                windows[hash / 64] |= 1 << (hash % 64);
+                windows.insert(window_key(window));
             }
         }
         GramFilter {
@@ -242,24 +293,32 @@ impl GramFilter {
         }
     }
 
-    /// Whether `text` may hold one of the phrases; when not, it holds none.
-    fn may_hold_one(&self, text: &str) -> bool {
+    /// Whether `text` may hold one of the phrases, in any ASCII case; when not, it holds
+    /// none.
+    fn may_hold_one(&self, text: &[u8]) -> bool {
         let Some(stride) = self.stride else {
             return true;
         };
-        text.as_bytes().windows(GRAM).step_by(stride).any(|window| {
-            let hash = window_hash(window);
-            self.windows[hash / 64] & (1 << (hash % 64)) != 0
-        })
+        let mut start = 0;
+        while let Some(window) = text.get(start..start + GRAM) {
+            if self.windows.may_hold(window_key(window)) {
+                return true;
+            }
+            start += stride;
+        }
+        false
     }
 }
 
-/// The hash of a window of [`GRAM`] bytes, [`GRAM_HASH_BITS`] long (Fibonacci hashing: the
-/// top bits of a product with the golden ratio).
-fn window_hash(window: &[u8]) -> usize {
-    let bytes: [u8; GRAM] = window.try_into().expect("a window is GRAM bytes");
-    let product = u64::from_le_bytes(bytes).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (product >> (64 - GRAM_HASH_BITS)) as usize
+/// A window of [`GRAM`] bytes as a number, read without regard to ASCII case.
+fn window_key(window: &[u8]) -> u64 {
+    folded(window.try_into().expect("a window is GRAM bytes"))
+}
+
+/// Eight bytes as a number, with bit 5 of each set: an ASCII letter and its uppercase (and
+/// a few other pairs of bytes, such as `@` and `` ` ``) read alike.
+pub(super) fn folded(bytes: [u8; 8]) -> u64 {
+    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020
 }
 
 fn automaton(patterns: &[&str], start: StartKind) -> AhoCorasick {
@@ -290,7 +349,7 @@ fn ends_word(text: &str, at: usize) -> bool {
 }
 
 /// Characters stripped from the start of a line before matching (bullets, arrows).
-fn is_leading_symbol(c: char) -> bool {
+pub(super) fn is_leading_symbol(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -299,7 +358,7 @@ fn is_leading_symbol(c: char) -> bool {
 }
 
 /// Characters stripped from the end of a line before matching.
-fn is_trailing_symbol(c: char) -> bool {
+pub(super) fn is_trailing_symbol(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -330,56 +389,39 @@ pub(super) fn normalize(line: &str) -> String {
 }
 
 /// [`normalize`], written into `out` (cleared first) so that its buffer serves every line.
+/// The words are those of `split_whitespace`, except in an ASCII line, where a vertical tab
+/// (which `split_ascii_whitespace` keeps in its word) separates none. The line is copied a
+/// plain stretch at a time (see [`plain_len`]): most lines are one; the characters that end
+/// a stretch (outside ASCII, a control character, a second space) are looked at one by one.
 fn normalize_into(line: &str, out: &mut String) {
     out.clear();
     let trimmed = line
         .trim_start_matches(is_leading_symbol)
         .trim_end_matches(is_trailing_symbol);
-    if trimmed.is_ascii() {
-        if is_single_spaced(trimmed) {
-            out.push_str(trimmed);
-        } else {
-            for word in trimmed.split_ascii_whitespace() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
+    let separates = |c: char| c.is_whitespace() && (c != '\x0b' || !trimmed.is_ascii());
+    let mut rest = trimmed;
+    loop {
+        let plain = plain_len(rest.as_bytes());
+        push_ascii_lowercase(&rest[..plain], out);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if separates(c) {
+            // A run of spaces, of which a stretch may have copied the first: `trimmed`
+            // neither starts nor ends with one.
+            rest = rest.trim_start_matches(separates);
+            if !out.ends_with(' ') {
+                out.push(' ');
             }
+            continue;
         }
-        out.make_ascii_lowercase();
-        return;
-    }
-    // `split_whitespace` decodes every character to find the spaces; a line whose only
-    // spaces are those `split_ascii_whitespace` knows is cut alike a byte at a time.
-    if super::has_space_outside_ascii(trimmed.as_bytes()) || trimmed.as_bytes().contains(&b'\x0b') {
-        push_words(trimmed.split_whitespace(), out);
-    } else {
-        push_words(trimmed.split_ascii_whitespace(), out);
-    }
-}
-
-/// Writes `words` into `out` one space apart, lowercase, with curly quotes straightened.
-fn push_words<'a>(words: impl Iterator<Item = &'a str>, out: &mut String) {
-    for word in words {
-        if !out.is_empty() {
-            out.push(' ');
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '″' => out.push('"'),
+            c => out.extend(c.to_lowercase()),
         }
-        // The ASCII stretches of a word copied whole, the other characters one at a time.
-        let mut rest = word;
-        while let Some(at) = rest.bytes().position(|byte| !byte.is_ascii()) {
-            push_ascii_lowercase(&rest[..at], out);
-            let c = rest[at..]
-                .chars()
-                .next()
-                .expect("a character starts at a non-ASCII byte");
-            match c {
-                '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
-                '“' | '”' | '„' | '‟' | '″' => out.push('"'),
-                c => out.extend(c.to_lowercase()),
-            }
-            rest = &rest[at + c.len_utf8()..];
-        }
-        push_ascii_lowercase(rest, out);
     }
 }
 
@@ -390,31 +432,13 @@ fn push_ascii_lowercase(text: &str, out: &mut String) {
     out[start..].make_ascii_lowercase();
 }
 
-/// Whether the words of ASCII `text` (trimmed) are separated by single spaces, as most
-/// lines' are: then it is copied whole rather than word by word. Checks every pair of
-/// bytes in one pass without stopping early, which the compiler turns into vector code: a
-/// space is out of place when it is not `' '` or when a space follows it.
-fn is_single_spaced(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let misplaced = bytes
-        .iter()
-        .zip(bytes.get(1..).unwrap_or_default())
-        .fold(false, |found, (&a, &b)| {
-            found | (a.is_ascii_whitespace() & ((a != b' ') | (b == b' ')))
-        });
-    !misplaced
-        && !bytes
-            .last()
-            .is_some_and(|&last| last.is_ascii_whitespace() && last != b' ')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn category(line: &str) -> Option<&'static str> {
         let words = line.split_whitespace().count();
-        Phrases::get().category(line.len(), line.trim(), words, &mut String::new())
+        Phrases::get().category(line.len(), line.trim(), || words, &mut String::new())
     }
 
     #[test]
@@ -438,32 +462,125 @@ mod tests {
         }
     }
 
+    /// Normalization as it reads: word by word, each character lowercased on its own.
+    fn normalized_word_by_word(line: &str) -> String {
+        let trimmed = line
+            .trim_start_matches(is_leading_symbol)
+            .trim_end_matches(is_trailing_symbol);
+        let words: Vec<&str> = if trimmed.is_ascii() {
+            trimmed.split_ascii_whitespace().collect()
+        } else {
+            trimmed.split_whitespace().collect()
+        };
+        let word = |word: &str| -> String {
+            word.chars()
+                .flat_map(|c| match c {
+                    '‘' | '’' | '‚' | '‛' | '′' => "'".chars().collect(),
+                    '“' | '”' | '„' | '‟' | '″' => "\"".chars().collect(),
+                    c => c.to_lowercase().collect::<Vec<char>>(),
+                })
+                .collect()
+        };
+        words.into_iter().map(word).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The category of `text` by the rules alone: every line normalized and matched, without
+    /// the sieve and the window filters.
+    fn category_unfiltered(text: &str) -> Option<&'static str> {
+        let phrases = Phrases::get();
+        let words = text.split_whitespace().count();
+        if text.len() > MAX_LINE_BYTES || words > CONTAINS_MAX_WORDS {
+            return None;
+        }
+        if text.starts_with(char::is_lowercase) && text.ends_with(['.', '!', '?']) {
+            return None;
+        }
+        let normalized = normalized_word_by_word(text);
+        if normalized.is_empty() {
+            return None;
+        }
+        let automata = if normalized.is_ascii() {
+            &phrases.ascii
+        } else {
+            &phrases.all
+        };
+        phrases
+            .whole_line(&normalized)
+            .or_else(|| automata.prefix(&normalized, words))
+            .or_else(|| automata.contained(&normalized))
+    }
+
     #[test]
-    fn single_spacing_is_told_apart_from_runs_and_other_spaces() {
-        for text in [
-            "",
-            "a",
-            "a b",
-            "a  b",
-            "a\tb",
-            "a \tb",
-            "a\t b",
-            "a\nb",
-            "a ",
-            "a\t",
-            " a",
-            "a b c d",
-            "a\x0bb",
-            "no double  space near the end of a longer line",
-            "a b  ",
+    fn normalizing_a_stretch_at_a_time_is_normalizing_word_by_word() {
+        let pieces = [
+            "a", "Bc", " ", "  ", "\t", "\x0b", "\x01", "\u{a0}", "\u{2009}", "é", "É", "’", "“",
+            "İ", "東", "-", "»", ".", "…", "x\u{300}", "abcdefgh",
+        ];
+        let mut lines = vec![String::new()];
+        for _ in 0..4 {
+            lines = lines
+                .iter()
+                .flat_map(|line| pieces.iter().map(move |piece| format!("{line}{piece}")))
+                .collect();
+            for line in &lines {
+                assert_eq!(normalize(line), normalized_word_by_word(line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_filters_keep_every_line_that_a_rule_matches() {
+        let mut matched = 0;
+        for (_, list) in LISTS {
+            for rule in list.lines().filter(|rule| !rule.starts_with('#')) {
+                let Some(phrase) = rule.trim().splitn(3, ' ').nth(2) else {
+                    continue;
+                };
+                let mut capitalized = phrase.chars();
+                let capitalized: String = capitalized
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(capitalized)
+                    .collect();
+                let half: String = phrase.chars().take(phrase.chars().count() / 2).collect();
+                for line in [
+                    phrase.to_string(),
+                    phrase.to_uppercase(),
+                    format!("» {capitalized}…"),
+                    format!("- {capitalized}:"),
+                    format!("{phrase} {phrase}"),
+                    format!("{capitalized}  and a few more words after it"),
+                    format!("{phrase}s"),
+                    format!("Words before it, {phrase}."),
+                    format!("2008 {phrase}"),
+                    format!("Été\t{phrase}"),
+                    half,
+                ] {
+                    let text = line.trim();
+                    let expected = category_unfiltered(text);
+                    assert_eq!(category(text), expected, "{text:?}");
+                    matched += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(matched > 10_000, "{matched}");
+    }
+
+    #[test]
+    fn plain_prose_is_ruled_out_before_it_is_normalized() {
+        let phrases = Phrases::get();
+        for line in [
+            "Chinese President Xi Jinping will make a state visit to Russia next week.",
+            "What is on the agenda?",
+            "Vladimir Putin",
+            "Business",
         ] {
-            let bytes = text.as_bytes();
-            let other_space = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ');
-            let double_space = bytes.windows(2).any(|pair| pair == b"  ");
+            let core = phrases.sieve.plain_core(line).expect("a plain line");
             assert_eq!(
-                is_single_spaced(text),
-                !other_space && !double_space,
-                "{text:?}"
+                phrases.candidates(core, &phrases.ascii),
+                (false, false),
+                "{line}"
             );
         }
     }
@@ -503,16 +620,16 @@ mod tests {
         for phrase in phrases {
             for before in 0..30 {
                 let text = format!("{}{phrase} and more", "x".repeat(before));
-                assert!(filter.may_hold_one(&text), "{text}");
+                assert!(filter.may_hold_one(text.as_bytes()), "{text}");
             }
         }
-        assert!(!filter.may_hold_one("The talks covered energy, trade and the war."));
+        assert!(!filter.may_hold_one(b"The talks covered energy, trade and the war."));
     }
 
     #[test]
     fn a_phrase_shorter_than_a_window_lets_every_text_through() {
         let filter = GramFilter::new(&["cookies", "all rights reserved"]);
-        assert!(filter.may_hold_one("The talks covered energy, trade and the war."));
+        assert!(filter.may_hold_one(b"The talks covered energy, trade and the war."));
     }
 
     #[test]
