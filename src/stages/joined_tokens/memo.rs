@@ -15,15 +15,19 @@
 use std::cell::RefCell;
 
 use super::segment::Pairs;
+use super::short_words::load_le;
 
 /// Slots of the table (a power of two): one word each, the last one judged there.
 const SLOTS: usize = 4096;
-/// Longer words are judged every time: they are rare.
-const MAX_WORD_LEN: usize = 24;
+/// Longer words are judged every time: they are rare, and a word of at most 16 bytes is
+/// its first eight and its last eight.
+const MAX_WORD_LEN: usize = 16;
 
 #[derive(Clone, Copy)]
 struct Slot {
-    word: [u8; MAX_WORD_LEN],
+    /// The word's first eight bytes and its last eight (little-endian, zero-padded).
+    head: u64,
+    tail: u64,
     /// 0 for an empty slot (no word judged is that short).
     len: u8,
     pairs: Pairs,
@@ -31,7 +35,8 @@ struct Slot {
 }
 
 const EMPTY: Slot = Slot {
-    word: [0; MAX_WORD_LEN],
+    head: 0,
+    tail: 0,
     len: 0,
     pairs: Pairs::WithFunctionWord,
     split: None,
@@ -50,24 +55,30 @@ pub(super) fn judged(
     hash: u64,
     judge: impl FnOnce() -> Option<usize>,
 ) -> Option<usize> {
-    if word.len() > MAX_WORD_LEN {
+    if word.is_empty() || word.len() > MAX_WORD_LEN {
         return judge();
     }
+    let ends = word.len().min(8);
+    let (head, tail) = (load_le(&word[..ends]), load_le(&word[word.len() - ends..]));
     let index =
         (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
     TABLE.with_borrow_mut(|table| {
         let slot = &mut table[index];
         if usize::from(slot.len) == word.len()
+            && slot.head == head
+            && slot.tail == tail
             && slot.pairs == pairs
-            && slot.word[..word.len()] == *word
         {
             return slot.split.map(usize::from);
         }
         let split = judge();
-        slot.word[..word.len()].copy_from_slice(word);
-        slot.len = word.len() as u8;
-        slot.pairs = pairs;
-        slot.split = split.map(|cut| cut as u8);
+        *slot = Slot {
+            head,
+            tail,
+            len: word.len() as u8,
+            pairs,
+            split: split.map(|cut| cut as u8),
+        };
         split
     })
 }

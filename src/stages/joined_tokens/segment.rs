@@ -147,7 +147,7 @@ const MAX_WORD_LEN: usize = 40;
 
 /// The count of the rarer part when `left|right` is an acceptable split that beats
 /// `floor()` (the joined form's count, scaled), else `None`. Lengths are checked before
-/// any count is looked up, and the function word's count before the content word's.
+/// any count is looked up, and the content words' counts before the joined form's.
 fn split_strength(
     left: &[u8],
     right: &[u8],
@@ -162,17 +162,19 @@ fn split_strength(
         MIN_CONTENT_LEN
     };
     // A pair of a function word and a content word: its strength is the rarer of the two.
+    // The content word is looked up first: most cuts fail on it ("stati|on"), and then the
+    // joined form, a word the list may not have in cache, is never looked up.
     let mut with_function_word = |function_word: &[u8], content: &[u8]| {
         if content.len() < content_min_len {
             return None;
         }
-        let bound = frequencies.count(function_word);
-        let floor = floor();
-        if bound <= floor {
+        let content = frequencies.count(content);
+        if content < MIN_CONTENT_COUNT {
             return None;
         }
-        let content = frequencies.count(content);
-        (content >= MIN_CONTENT_COUNT && content > floor).then(|| content.min(bound))
+        let bound = frequencies.count(function_word);
+        let floor = floor();
+        (bound > floor && content > floor).then(|| content.min(bound))
     };
     if !capitalized && LEADING_FUNCTION_WORDS.contains(left) {
         return with_function_word(left, right);
@@ -189,13 +191,12 @@ fn split_strength(
         if left.len() < MIN_CAPITALIZED_CONTENT_LEN || right.len() < MIN_CAPITALIZED_CONTENT_LEN {
             return None;
         }
-        let floor = floor().max(MIN_CONTENT_COUNT - 1);
-        let left = frequencies.count(left);
-        if left <= floor {
+        let (left, right) = (frequencies.count(left), frequencies.count(right));
+        if left < MIN_CONTENT_COUNT || right < MIN_CONTENT_COUNT {
             return None;
         }
-        let right = frequencies.count(right);
-        return (right > floor).then(|| left.min(right));
+        let floor = floor();
+        return (left > floor && right > floor).then(|| left.min(right));
     }
     None
 }

@@ -189,7 +189,7 @@ const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
 /// Up to eight bytes as a little-endian integer, zero-padded (a plain load when there are
 /// eight; no call to `memcpy` for fewer).
 #[inline]
-fn load_le(bytes: &[u8]) -> u64 {
+pub(super) fn load_le(bytes: &[u8]) -> u64 {
     match bytes.first_chunk::<8>() {
         Some(eight) => u64::from_le_bytes(*eight),
         None => bytes
