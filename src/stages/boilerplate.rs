@@ -41,9 +41,6 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
 
 use rustc_hash::FxHashSet;
 
@@ -78,6 +75,48 @@ impl Boilerplate {
     }
 }
 
+/// The first byte at or after `from` that is not an ASCII space, and the start of its line
+/// (`from` itself, or the byte after a line break). Eight bytes at a time, without a branch
+/// on each: a byte is a space when it is zero after an exclusive or with spaces, a tab to a
+/// carriage return when its low seven bits reach 9 and not 14 and its top bit is clear.
+fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The top bits of the bytes of `word` that are zero (exact: no carry crosses a byte).
+    let zeros = |word: u64| !(((word & !TOPS) + !TOPS) | word) & TOPS;
+    // The position after the last line break of `newlines`, a word's marks at `at`.
+    let after_last =
+        |newlines: u64, at: usize| at + (63 - newlines.leading_zeros()) as usize / 8 + 1;
+    let mut start = from;
+    let mut at = from;
+    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(chunk);
+        let raised = word | TOPS;
+        let controls = raised.wrapping_sub(9 * ONES) & !raised.wrapping_sub(14 * ONES) & !word;
+        let visible = !(zeros(word ^ (b' ' as u64 * ONES)) | controls) & TOPS;
+        let mut newlines = zeros(word ^ (b'\n' as u64 * ONES));
+        if visible != 0 {
+            // The line breaks before the first visible byte.
+            newlines &= visible ^ (visible - 1);
+        }
+        if newlines != 0 {
+            start = after_last(newlines, at);
+        }
+        if visible != 0 {
+            return Some((start, at + visible.trailing_zeros() as usize / 8));
+        }
+        at += 8;
+    }
+    for (at, &byte) in bytes.iter().enumerate().skip(at) {
+        if byte == b'\n' {
+            start = at + 1;
+        } else if !is_ascii_space(byte) {
+            return Some((start, at));
+        }
+    }
+    None
+}
+
 /// A visible line that a rule condemns on its own: its bytes (with its line break) and the
 /// rules.
 struct Line {
@@ -110,27 +149,15 @@ impl Line {
 /// "\n  Home\n \t\nNews"  -> 1..8 "Home", 11..15 "News"
 /// ```
 ///
-/// Blank lines and indentation are skipped in one pass, eight spaces at a time where they
-/// run, and only the rest of a visible line is searched for its end (SIMD `memchr`): about
-/// half the lines of a dump are blank.
+/// Blank lines and indentation are skipped in one pass (see [`first_visible`]), and only
+/// the rest of a visible line is searched for its end (SIMD `memchr`): about half the lines
+/// of a dump are blank.
 fn visible_lines(input: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let bytes = input.as_bytes();
     let mut next = 0;
     std::iter::from_fn(move || {
         loop {
-            let mut start = next;
-            let mut first = next;
-            loop {
-                while bytes.get(first..first + 8) == Some(b"        ") {
-                    first += 8;
-                }
-                match *bytes.get(first)? {
-                    b'\n' => start = first + 1,
-                    byte if is_ascii_space(byte) => {}
-                    _ => break,
-                }
-                first += 1;
-            }
+            let (start, first) = first_visible(bytes, next)?;
             let end =
                 memchr::memchr(b'\n', &bytes[first..]).map_or(bytes.len(), |at| first + at + 1);
             next = end;
@@ -151,8 +178,9 @@ fn condemned_lines(input: &str) -> Vec<Line> {
     // The visible line before, if it matched no phrase.
     let mut before: Option<Range<usize>> = None;
     for (range, text) in visible_lines(input) {
+        let core = phrases.plain_core(range.len(), text);
         let words = || words_up_to(text, phrases::CONTAINS_MAX_WORDS);
-        let phrase = phrases.category(range.len(), text, words, &mut normalized);
+        let phrase = phrases.category(range.len(), text, core, words, &mut normalized);
         if let Some(before) = before.take()
             && phrase == Some("teaser")
         {
@@ -177,7 +205,8 @@ fn condemned_lines(input: &str) -> Vec<Line> {
             phrase,
             teaser: false,
             dateline: phrase.is_none() && dateline::is_dateline(text),
-            copyright: is_copyright(text)
+            // A plain line is ASCII: it holds no ©.
+            copyright: is_copyright(text, core.is_some())
                 && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS,
         };
         before = phrase.is_none().then(|| line.range.clone());
@@ -232,29 +261,31 @@ fn comment_section_start(input: &str, ranges: &[Range<usize>], classes: &[Class]
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
 /// Holds © or starts with "Copyright" and a year ("Copyright (c) 2008 Reuters"), not a
-/// sentence about copyright. `text` is a trimmed line.
-fn is_copyright(text: &str) -> bool {
+/// sentence about copyright. `text` is a trimmed line, known to hold no © when `ascii`.
+fn is_copyright(text: &str, ascii: bool) -> bool {
+    let has_copyright_sign = || !ascii && has_copyright_sign(text);
     let Some(rest) = text
         .get(..9)
         .filter(|start| start.eq_ignore_ascii_case("copyright"))
         .map(|_| &text[9..])
     else {
-        return has_copyright_sign(text);
+        return has_copyright_sign();
     };
     let rest = rest.trim_start();
     let rest = rest
         .strip_prefix("(c)")
         .or(rest.strip_prefix("(C)"))
         .unwrap_or(rest);
-    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || has_copyright_sign(text)
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || has_copyright_sign()
 }
 
-/// Whether `text` holds ©. Nearly every line is searched to its end: most are ASCII, which
-/// a fast check tells, and the others are searched with SIMD `memmem` (`str::contains`
-/// goes a word at a time).
+/// Whether `text` holds ©. The lines searched (all but the plain ones, paragraphs among
+/// them) are searched to their end: SIMD `memchr` finds the first byte of © (`0xc2`, rare
+/// outside Latin-1 letters), and only those found are looked at (`str::contains` goes a
+/// word at a time).
 fn has_copyright_sign(text: &str) -> bool {
-    static SIGN: LazyLock<Finder> = LazyLock::new(|| Finder::new("©"));
-    !text.is_ascii() && SIGN.find(text.as_bytes()).is_some()
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xc2, bytes).any(|at| bytes.get(at + 1) == Some(&0xa9))
 }
 
 /// `line.trim()`, with the ASCII spaces at its ends (indentation, the line break, a blank
@@ -371,32 +402,26 @@ mod tests {
 
     #[test]
     fn visible_lines_are_the_lines_that_trim_to_some_text() {
-        for input in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "\n  Home\n \t\nNews",
-            "  \n\n\t \r\n \x0b\x0c\n",
-            "\u{a0}\n \u{3000} \n\u{a0}a\u{a0}\n",
-            "one\r\ntwo\n three",
-            &format!(
-                "{}x\n{}\n{}y",
-                " ".repeat(17),
-                " ".repeat(24),
-                " ".repeat(8)
-            ),
-            "        \n        a        \n",
-        ] {
-            let expected: Vec<(Range<usize>, &str)> = line_ranges(input)
-                .map(|range| (range.clone(), input[range].trim()))
-                .filter(|(_, text)| !text.is_empty())
+        let pieces = [
+            " ", "\n", "\t", "\x0b", "\r\n", "a", "é", "\u{a0}", "        ", "a b c d ",
+        ];
+        let mut inputs = vec![String::new()];
+        for _ in 0..5 {
+            inputs = inputs
+                .iter()
+                .flat_map(|input| pieces.iter().map(move |piece| format!("{input}{piece}")))
                 .collect();
-            assert_eq!(
-                visible_lines(input).collect::<Vec<_>>(),
-                expected,
-                "{input:?}"
-            );
+            for input in &inputs {
+                let expected: Vec<(Range<usize>, &str)> = line_ranges(input)
+                    .map(|range| (range.clone(), input[range].trim()))
+                    .filter(|(_, text)| !text.is_empty())
+                    .collect();
+                assert_eq!(
+                    visible_lines(input).collect::<Vec<_>>(),
+                    expected,
+                    "{input:?}"
+                );
+            }
         }
     }
 

@@ -18,18 +18,23 @@ const STOP_WORDS: [&str; 9] = [
     include_str!("../../../data/stopwords/pl.txt"),
 ];
 
-fn stop_word_languages() -> &'static FxHashMap<&'static str, u16> {
-    static MAP: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+/// Stop words (as bytes, so that a word lowercased in a buffer on the stack is looked up as
+/// it stands) and their languages.
+fn stop_word_languages() -> &'static FxHashMap<&'static [u8], u16> {
+    static MAP: OnceLock<FxHashMap<&'static [u8], u16>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut map: FxHashMap<&'static [u8], u16> = FxHashMap::default();
         for (language, list) in STOP_WORDS.iter().enumerate() {
             for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                *map.entry(word).or_default() |= 1 << language;
+                *map.entry(word.as_bytes()).or_default() |= 1 << language;
             }
         }
         map
     })
 }
+
+/// Words longer than this (in bytes) are not looked up as stop words.
+const MOST_STOP_WORD_BYTES: usize = 20;
 
 /// The measurements of one line that the classifier reads.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,17 +82,21 @@ impl LineFeatures {
                 }
                 word.trim_matches(|c: char| !c.is_alphanumeric())
             };
-            if bare.is_empty() || bare.len() > 20 {
+            if bare.is_empty() || bare.len() > MOST_STOP_WORD_BYTES {
                 continue;
             }
-            lowered.clear();
-            if bare.is_ascii() {
-                lowered.push_str(bare);
-                lowered.make_ascii_lowercase();
+            let mut ascii_lowered = [0; MOST_STOP_WORD_BYTES];
+            let key = if bare.is_ascii() {
+                let key = &mut ascii_lowered[..bare.len()];
+                key.copy_from_slice(bare.as_bytes());
+                key.make_ascii_lowercase();
+                key
             } else {
+                lowered.clear();
                 lowered.extend(bare.chars().flat_map(char::to_lowercase));
-            }
-            if let Some(&mask) = stop_words_map.get(lowered.as_str()) {
+                lowered.as_bytes()
+            };
+            if let Some(&mask) = stop_words_map.get(key) {
                 for (language, count) in per_language.iter_mut().enumerate() {
                     *count += usize::from(mask & (1 << language) != 0);
                 }

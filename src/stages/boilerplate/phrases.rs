@@ -182,16 +182,27 @@ impl Phrases {
         None
     }
 
+    /// The core of a line of `line_bytes` bytes (with its line break), trimmed to `text`, if
+    /// it is plain (see [`Sieve`]): ASCII, and tested for phrases without being normalized.
+    /// Only a line short enough for the phrase rules is looked at.
+    pub(super) fn plain_core<'a>(&self, line_bytes: usize, text: &'a str) -> Option<&'a [u8]> {
+        if line_bytes > MAX_LINE_BYTES {
+            return None;
+        }
+        self.sieve.plain_core(text)
+    }
+
     /// The category of the first rule that matches a line of `line_bytes` bytes (with its
-    /// line break), trimmed to `text`, if any. `words` counts the line's words (exactly up
-    /// to [`CONTAINS_MAX_WORDS`]): only a line that starts like a phrase or holds a window
-    /// of one needs them, and a long line, so as not to normalize a paragraph. `scratch`
-    /// holds the normalized line: one buffer for all the lines of a document instead of one
-    /// allocation per line.
+    /// line break), trimmed to `text`, of [`Phrases::plain_core`] `core`, if any. `words`
+    /// counts the line's words (exactly up to [`CONTAINS_MAX_WORDS`]): only a line that
+    /// starts like a phrase or holds a window of one needs them, and a long line, so as not
+    /// to normalize a paragraph. `scratch` holds the normalized line: one buffer for all the
+    /// lines of a document instead of one allocation per line.
     pub(super) fn category(
         &self,
         line_bytes: usize,
         text: &str,
+        core: Option<&[u8]>,
         words: impl Fn() -> usize,
         scratch: &mut String,
     ) -> Option<&'static str> {
@@ -203,9 +214,7 @@ impl Phrases {
             return None;
         }
         // Most lines are plain, and ruled out before they are counted and normalized.
-        if let Some(core) = self.sieve.plain_core(text)
-            && self.candidates(core, &self.ascii) == (false, false)
-        {
+        if core.is_some_and(|core| self.candidates(core, &self.ascii) == (false, false)) {
             return None;
         }
         // Words take a byte each and are a byte apart: a shorter line has too few words to
@@ -438,7 +447,9 @@ mod tests {
 
     fn category(line: &str) -> Option<&'static str> {
         let words = line.split_whitespace().count();
-        Phrases::get().category(line.len(), line.trim(), || words, &mut String::new())
+        let phrases = Phrases::get();
+        let core = phrases.plain_core(line.len(), line.trim());
+        phrases.category(line.len(), line.trim(), core, || words, &mut String::new())
     }
 
     #[test]
