@@ -87,6 +87,10 @@ fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
     // The position after the last line break of `newlines`, a word's marks at `at`.
     let after_last =
         |newlines: u64, at: usize| at + (63 - newlines.leading_zeros()) as usize / 8 + 1;
+    if !is_ascii_space(*bytes.get(from)?) {
+        // Most lines of text follow one another.
+        return Some((from, from));
+    }
     let mut start = from;
     let mut at = from;
     while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
