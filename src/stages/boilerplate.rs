@@ -75,48 +75,6 @@ impl Boilerplate {
     }
 }
 
-/// The first byte at or after `from` that is not an ASCII space, and the start of its line
-/// (`from` itself, or the byte after a line break). Eight bytes at a time, without a branch
-/// on each: a byte is a space when it is zero after an exclusive or with spaces, a tab to a
-/// carriage return when its low seven bits reach 9 and not 14 and its top bit is clear.
-fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The top bits of the bytes of `word` that are zero (exact: no carry crosses a byte).
-    let zeros = |word: u64| !(((word & !TOPS) + !TOPS) | word) & TOPS;
-    // The position after the last line break of `newlines`, a word's marks at `at`.
-    let after_last =
-        |newlines: u64, at: usize| at + (63 - newlines.leading_zeros()) as usize / 8 + 1;
-    let mut start = from;
-    let mut at = from;
-    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(chunk);
-        let raised = word | TOPS;
-        let controls = raised.wrapping_sub(9 * ONES) & !raised.wrapping_sub(14 * ONES) & !word;
-        let visible = !(zeros(word ^ (b' ' as u64 * ONES)) | controls) & TOPS;
-        let mut newlines = zeros(word ^ (b'\n' as u64 * ONES));
-        if visible != 0 {
-            // The line breaks before the first visible byte.
-            newlines &= visible ^ (visible - 1);
-        }
-        if newlines != 0 {
-            start = after_last(newlines, at);
-        }
-        if visible != 0 {
-            return Some((start, at + visible.trailing_zeros() as usize / 8));
-        }
-        at += 8;
-    }
-    for (at, &byte) in bytes.iter().enumerate().skip(at) {
-        if byte == b'\n' {
-            start = at + 1;
-        } else if !is_ascii_space(byte) {
-            return Some((start, at));
-        }
-    }
-    None
-}
-
 /// A visible line that a rule condemns on its own: its bytes (with its line break) and the
 /// rules.
 struct Line {
@@ -168,6 +126,52 @@ fn visible_lines(input: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
             }
         }
     })
+}
+
+/// The first byte at or after `from` that is not an ASCII space, and the start of its line
+/// (`from` itself, or the byte after a line break). Eight bytes at a time, without a branch
+/// on each: a byte is a space when it is zero after an exclusive or with spaces, a tab to a
+/// carriage return when its low seven bits reach 9 and not 14 and its top bit is clear.
+fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The top bits of the bytes of `word` that are zero (exact: no carry crosses a byte).
+    let zeros = |word: u64| !(((word & !TOPS) + !TOPS) | word) & TOPS;
+    if !is_ascii_space(*bytes.get(from)?) {
+        // Most lines of text follow one another.
+        return Some((from, from));
+    }
+    // The position after the last line break of `newlines`, a word's marks at `at`.
+    let after_last =
+        |newlines: u64, at: usize| at + (63 - newlines.leading_zeros()) as usize / 8 + 1;
+    let mut start = from;
+    let mut at = from;
+    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(chunk);
+        let raised = word | TOPS;
+        let controls = raised.wrapping_sub(9 * ONES) & !raised.wrapping_sub(14 * ONES) & !word;
+        let visible = !(zeros(word ^ (b' ' as u64 * ONES)) | controls) & TOPS;
+        let mut newlines = zeros(word ^ (b'\n' as u64 * ONES));
+        if visible != 0 {
+            // The line breaks before the first visible byte.
+            newlines &= visible ^ (visible - 1);
+        }
+        if newlines != 0 {
+            start = after_last(newlines, at);
+        }
+        if visible != 0 {
+            return Some((start, at + visible.trailing_zeros() as usize / 8));
+        }
+        at += 8;
+    }
+    for (at, &byte) in bytes.iter().enumerate().skip(at) {
+        if byte == b'\n' {
+            start = at + 1;
+        } else if !is_ascii_space(byte) {
+            return Some((start, at));
+        }
+    }
+    None
 }
 
 /// The visible lines of `input` that a rule condemns on their own, in order.

@@ -3,9 +3,9 @@
 //! processor's first-level cache.
 //!
 //! ```text
-//! keys "read mor", "share th" in 2^16 bits, 5% of them set by 1,900 keys:
+//! the 1,900 heads of the phrases ("read mor", "share th"...) in 2^16 bits, 6% of them set:
 //!   "read mor" -> maybe (both its bits set)
-//!   "the pres" -> no (one of its bits clear), for all but about 1 in 400 such keys
+//!   "the pres" -> no (one of its bits clear), as for all but about 1 in 300 such keys
 //! ```
 
 /// Two bits for each key, each picked by a multiplicative hash of it (the top bits of its

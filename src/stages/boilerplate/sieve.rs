@@ -37,10 +37,10 @@ pub(super) struct Sieve {
     /// The `prefix` phrases shorter than a head, which a line matches with more bytes after
     /// them than a head shows: each as a head, and the mask of its bytes in it.
     short_prefixes: Vec<(u64, u64)>,
-    /// Bit `b` is set when ASCII character `b` is stripped from the start of a line.
-    leading: u128,
-    /// Bit `b` is set when ASCII character `b` is stripped from the end of a line.
-    trailing: u128,
+    /// Whether byte `b` is an ASCII character stripped from the start of a line.
+    leading: [bool; 256],
+    /// Whether byte `b` is an ASCII character stripped from the end of a line.
+    trailing: [bool; 256],
 }
 
 impl Sieve {
@@ -67,10 +67,11 @@ impl Sieve {
                 add(phrase.as_bytes());
             }
         }
+        // Each list has its "©".
+        short_prefixes.sort_unstable();
+        short_prefixes.dedup();
         let ascii_where = |is_symbol: fn(char) -> bool| {
-            (0..128u8)
-                .filter(|&byte| is_symbol(char::from(byte)))
-                .fold(0u128, |bits, byte| bits | 1 << byte)
+            std::array::from_fn(|byte| byte < 128 && is_symbol(char::from(byte as u8)))
         };
         Sieve {
             heads,
@@ -87,14 +88,13 @@ impl Sieve {
         let bytes = text.as_bytes();
         // A byte outside ASCII is no ASCII symbol: stripping stops there, and a symbol
         // outside ASCII is left in the core, which is then not plain.
-        let is_symbol = |symbols: u128, byte: u8| byte < 128 && symbols >> byte & 1 == 1;
         let start = bytes
             .iter()
-            .position(|&byte| !is_symbol(self.leading, byte))
+            .position(|&byte| !self.leading[usize::from(byte)])
             .unwrap_or(bytes.len());
         let end = bytes[start..]
             .iter()
-            .rposition(|&byte| !is_symbol(self.trailing, byte))
+            .rposition(|&byte| !self.trailing[usize::from(byte)])
             .map_or(start, |last| start + last + 1);
         let core = &bytes[start..end];
         is_plain(core).then_some(core)
@@ -148,7 +148,14 @@ fn is_plain(bytes: &[u8]) -> bool {
         faults |= block_faults;
         space_before = (spaces >> 63) << 7;
     }
-    faults |= marks(followed_by_letters(rest), space_before).1;
+    // The last bytes: the last eight, which overlap the blocks (whose pairs of bytes are
+    // all checked), or, in a shorter text, its bytes followed by letters.
+    let last = match bytes.last_chunk::<8>() {
+        _ if rest.is_empty() => return faults == 0,
+        Some(&last) => u64::from_le_bytes(last),
+        None => followed_by_letters(rest),
+    };
+    faults |= marks(last, 0).1;
     faults == 0
 }
 
