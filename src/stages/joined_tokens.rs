@@ -276,8 +276,9 @@ impl Plan {
     /// [`Mode::Strict`] and, when that finds glue often enough, again in [`Mode::GlueSeen`].
     /// Plain words, most of a text, are looked at once: no mode changes what they hold.
     fn make(input: &str, only: Option<Only<'_>>) -> Plan {
-        // Room for the words of a typical text (a plain word of six letters or more every
-        // 32 bytes, a line every 64, a special token every 128), so that few grow.
+        // Room for the words of a typical text (the devdata article dumps hold a plain word
+        // of six letters or more every 23 bytes: room for one every 16; a line every 64, a
+        // special token every 128), so that few grow.
         let mut plain = Plan {
             repairs: Vec::new(),
             segmentable: Vec::with_capacity(input.len() / 16),
@@ -308,7 +309,10 @@ impl Plan {
         // A plain word holds no run with an inner capital, so the special tokens hold every
         // repeated one; a round on some tokens only asks the whole text.
         let repeated = match only {
-            Some(_) => repeated_camel_tokens(input, scan::tokens(input).map(|t| (t.start, t.end))),
+            Some(_) => repeated_camel_tokens(
+                input,
+                scan::tokens(input).into_iter().map(|t| (t.start, t.end)),
+            ),
             None => {
                 repeated_camel_tokens(input, special.iter().map(|&(start, end, _)| (start, end)))
             }
@@ -418,11 +422,7 @@ impl Special {
 impl WordCount {
     /// Counts the word of a token (the token without the punctuation around it).
     fn add(&mut self, token: &str) {
-        self.add_word(trim_to_word(token));
-    }
-
-    /// Counts a word (nothing when it is empty).
-    fn add_word(&mut self, word: &str) {
+        let word = trim_to_word(token);
         self.add_word_at(word.as_bytes(), 0..word.len());
     }
 

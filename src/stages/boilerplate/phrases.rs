@@ -527,15 +527,8 @@ mod tests {
             "a", "Bc", " ", "  ", "\t", "\x0b", "\x01", "\u{a0}", "\u{2009}", "é", "É", "’", "“",
             "İ", "東", "-", "»", ".", "…", "x\u{300}", "abcdefgh",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..4 {
-            lines = lines
-                .iter()
-                .flat_map(|line| pieces.iter().map(move |piece| format!("{line}{piece}")))
-                .collect();
-            for line in &lines {
-                assert_eq!(normalize(line), normalized_word_by_word(line), "{line:?}");
-            }
+        for line in &super::super::concatenations(&pieces, 4) {
+            assert_eq!(normalize(line), normalized_word_by_word(line), "{line:?}");
         }
     }
 

@@ -37,33 +37,14 @@ pub(super) struct Token {
 }
 
 /// The tokens of `text`, in order.
-pub(super) fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut line = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let &b = bytes.get(at)?;
-            if CLASSES[b as usize] & SPACE == 0 {
-                break;
-            }
-            line += usize::from(b == b'\n');
-            at += 1;
-        }
-        let start = at;
-        let (end, shape) = simple_token(bytes, start).unwrap_or_else(|| scan_token(bytes, start));
-        at = end;
-        Some(Token {
-            start,
-            end,
-            line,
-            shape,
-        })
-    })
+pub(super) fn tokens(text: &str) -> Vec<Token> {
+    let mut all = Vec::new();
+    for_each_token(text, |token| all.push(token));
+    all
 }
 
-/// Calls `visit` with each token of `text`, in order, as [`tokens`] yields them: the loop
-/// that reads a whole document, its place kept in locals.
+/// Calls `visit` with each token of `text`, in order: the loop that reads a whole
+/// document, its place kept in locals.
 #[inline(always)]
 pub(super) fn for_each_token(text: &str, mut visit: impl FnMut(Token)) {
     let bytes = text.as_bytes();
@@ -349,6 +330,7 @@ mod tests {
     #[test]
     fn counts_lines_and_cuts_tokens() {
         let found: Vec<(usize, usize, usize)> = tokens("  The talks\n\nsaid.The  end\n")
+            .into_iter()
             .map(|t| (t.start, t.end, t.line))
             .collect();
         assert_eq!(found, [(2, 5, 0), (6, 11, 0), (13, 21, 2), (23, 26, 2)]);

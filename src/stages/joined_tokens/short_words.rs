@@ -85,11 +85,13 @@ impl ShortWords {
     /// Whether `word` is in the set, ignoring ASCII case.
     #[inline]
     pub(super) fn contains(&self, word: &[u8]) -> bool {
-        word.len() <= MAX_LEN && !word.is_empty() && self.contains_key(pack_folded(word))
+        self.contains_at(word, 0..word.len())
     }
 
-    /// Whether `text[range]` is in the set, ignoring ASCII case: [`ShortWords::contains`]
-    /// reading the word's bytes with one load when eight bytes of `text` start there.
+    /// Whether `text[range]` is in the set, ignoring ASCII case, its bytes read with one
+    /// load when eight bytes of `text` start there. Setting bit 5 lowercases ASCII letters
+    /// and turns no other byte into a lowercase letter, so no word with other bytes can
+    /// match.
     #[inline(always)]
     pub(super) fn contains_at(&self, text: &[u8], range: std::ops::Range<usize>) -> bool {
         let len = range.len();
@@ -157,13 +159,6 @@ const fn pack(word: &[u8]) -> u64 {
         i += 1;
     }
     key | ((word.len() as u64) << 56)
-}
-
-/// [`pack`] of the word in lowercase. Setting bit 5 lowercases ASCII letters and turns no
-/// other byte into a lowercase letter, so no word with other bytes can match.
-#[inline]
-fn pack_folded(word: &[u8]) -> u64 {
-    head_of(word) | ((word.len() as u64) << 56)
 }
 
 /// The first eight bytes of a word of ASCII letters (all of it when shorter), lowercase and

@@ -99,7 +99,6 @@ mod tests {
 
     #[test]
     fn the_domain_is_the_registered_name() {
-        let domain = |u| domain(u);
         assert_eq!(
             domain("https://www.astronomie.de/x").as_deref(),
             Some("astronomie")
