@@ -185,15 +185,18 @@ fn plan_repairs(input: &str, only: Option<Only<'_>>) -> (Vec<Repair>, Vec<bool>)
     let mut repairs = plan.repairs;
     let frequencies = WordFrequencies::english();
     let split = |pairs| {
-        plan.segmentable
-            .iter()
-            .filter(|&&(start, end, line)| {
-                english.get(line).copied().unwrap_or(false) || is_byline_glue(input, start, end)
-            })
-            .filter_map(|&(start, end, _)| {
-                segment::split_point(&input[start..end], pairs, frequencies).map(|cut| start + cut)
-            })
-            .collect::<Vec<_>>()
+        memo::with_table(|memo| {
+            plan.segmentable
+                .iter()
+                .filter(|&&(start, end, line)| {
+                    english.get(line).copied().unwrap_or(false) || is_byline_glue(input, start, end)
+                })
+                .filter_map(|&(start, end, _)| {
+                    segment::split_point(input, start..end, pairs, frequencies, memo)
+                        .map(|cut| start + cut)
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let mut cuts = split(Pairs::WithFunctionWord);
     let lowercase_glue = repairs

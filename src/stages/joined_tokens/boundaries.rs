@@ -606,10 +606,6 @@ fn run_cuts(
 ) {
     let byte = |i: usize| chars.get(i).map_or(core.len(), |c| c.0);
     let text = |from: usize, to: usize| &core[byte(from)..byte(to)];
-    let run = text(run_start, run_end);
-    if is_camel_case_name(run) || is_chemical_formula(core) {
-        return;
-    }
     let starts_lowercase = chars[run_start].1.is_lowercase();
     let capitalized = run_end > run_start + 1
         && chars[run_start].1.is_uppercase()
@@ -618,6 +614,13 @@ fn run_cuts(
         && chars[run_start - 1].1.is_ascii_digit()
         && chars[run_start - 2].1.is_ascii_digit();
     let candidates = case_boundaries(chars, run_start, run_end, |from, to| text(from, to));
+    // Most runs have no boundary ("wouldn", "U"): nothing to look up for them.
+    if candidates.is_empty() && !(digits_before && capitalized) {
+        return;
+    }
+    if is_camel_case_name(text(run_start, run_end)) || is_chemical_formula(core) {
+        return;
+    }
     if digits_before && capitalized {
         let next = candidates.first().map_or(run_end, |c| c.at);
         if is_known_word(text(run_start, next)) {

@@ -15,7 +15,6 @@
 use std::cell::RefCell;
 
 use super::segment::Pairs;
-use super::short_words::load_le;
 
 /// Slots of the table (a power of two): one word each, the last one judged there.
 const SLOTS: usize = 4096;
@@ -43,27 +42,40 @@ const EMPTY: Slot = Slot {
 };
 
 thread_local! {
-    static TABLE: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
+    static TABLE: RefCell<Memo> = RefCell::new(Memo {
+        slots: vec![EMPTY; SLOTS].into_boxed_slice(),
+    });
 }
 
-/// The split point of `word` with `pairs`: remembered when the slot that `hash` picks
-/// holds it, else `judge()`, remembered for the next time.
-#[inline]
-pub(super) fn judged(
-    word: &[u8],
-    pairs: Pairs,
-    hash: u64,
-    judge: impl FnOnce() -> Option<usize>,
-) -> Option<usize> {
-    if word.is_empty() || word.len() > MAX_WORD_LEN {
-        return judge();
-    }
-    let ends = word.len().min(8);
-    let (head, tail) = (load_le(&word[..ends]), load_le(&word[word.len() - ends..]));
-    let index =
-        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
-    TABLE.with_borrow_mut(|table| {
-        let slot = &mut table[index];
+/// The table of one thread.
+pub(super) struct Memo {
+    slots: Box<[Slot]>,
+}
+
+/// Calls `work` with this thread's table, taken once for a whole document.
+pub(super) fn with_table<T>(work: impl FnOnce(&mut Memo) -> T) -> T {
+    TABLE.with_borrow_mut(work)
+}
+
+impl Memo {
+    /// The split point of `word` with `pairs`: remembered when the slot that `hash` picks
+    /// holds it, else `judge()`, remembered for the next time. `ends` are the word's first
+    /// eight bytes and its last eight as [`super::short_words::ends_at`] reads them.
+    #[inline]
+    pub(super) fn judged(
+        &mut self,
+        word: &[u8],
+        (head, tail): (u64, u64),
+        pairs: Pairs,
+        hash: u64,
+        judge: impl FnOnce() -> Option<usize>,
+    ) -> Option<usize> {
+        if word.is_empty() || word.len() > MAX_WORD_LEN {
+            return judge();
+        }
+        let index =
+            (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
+        let slot = &mut self.slots[index];
         if usize::from(slot.len) == word.len()
             && slot.head == head
             && slot.tail == tail
@@ -80,21 +92,32 @@ pub(super) fn judged(
             split: split.map(|cut| cut as u8),
         };
         split
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::joined_tokens::short_words::ends_at;
 
     #[test]
     fn remembers_each_word_and_never_mixes_two_of_one_slot() {
         let mut judged_count = 0;
+        let mut memo = Memo {
+            slots: vec![EMPTY; SLOTS].into_boxed_slice(),
+        };
+        let ends = |word: &str| ends_at(word.as_bytes(), 0..word.len());
         let mut ask = |word: &str, hash: u64, answer: Option<usize>| {
-            judged(word.as_bytes(), Pairs::WithFunctionWord, hash, || {
-                judged_count += 1;
-                answer
-            })
+            memo.judged(
+                word.as_bytes(),
+                ends(word),
+                Pairs::WithFunctionWord,
+                hash,
+                || {
+                    judged_count += 1;
+                    answer
+                },
+            )
         };
         assert_eq!(ask("Russiaand", 7, Some(6)), Some(6));
         assert_eq!(ask("Russiaand", 7, None), Some(6));
@@ -103,8 +126,20 @@ mod tests {
         assert_eq!(ask("Russiaand", 7, Some(6)), Some(6));
         assert_eq!(judged_count, 3);
         // Another kind of pair is another question.
-        let other = judged(b"regularbasis", Pairs::AnyCommon, 9, || Some(7));
-        let same_word = judged(b"regularbasis", Pairs::WithFunctionWord, 9, || None);
+        let other = memo.judged(
+            b"regularbasis",
+            ends("regularbasis"),
+            Pairs::AnyCommon,
+            9,
+            || Some(7),
+        );
+        let same_word = memo.judged(
+            b"regularbasis",
+            ends("regularbasis"),
+            Pairs::WithFunctionWord,
+            9,
+            || None,
+        );
         assert_eq!((other, same_word), (Some(7), None));
     }
 }

@@ -1,7 +1,7 @@
 //! Word segmentation of one token: where, if anywhere, two English words were run together.
 
-use super::memo;
-use super::short_words::{ShortWords, head_of, tail_of};
+use super::memo::Memo;
+use super::short_words::{ShortWords, ends_at, lowercase_ends};
 use crate::words::WordFrequencies;
 
 /// Function words that glue onto the start of the next word ("thatfollowing", "ourother").
@@ -48,8 +48,8 @@ pub(super) enum Pairs {
 /// web crawl the list comes from ("betweenthe", "ofthe"), not a word.
 const JOINED_RATIO: u64 = 1_000;
 
-/// The byte offset where `word` (ASCII letters, capitalized or lowercase) splits into two
-/// English words, when the word itself is not in the list (or is junk of the list): a
+/// The byte offset in `text[range]`, a word of ASCII letters (capitalized or lowercase),
+/// where it splits into two English words, when the word itself is not in the list (or is junk of the list): a
 /// common word and a function word, or, with [`Pairs::AnyCommon`], two common words.
 ///
 /// ```text
@@ -59,10 +59,13 @@ const JOINED_RATIO: u64 = 1_000;
 /// regularbasis  -> regular|basis, with Pairs::AnyCommon
 /// ```
 pub(super) fn split_point(
-    word: &str,
+    text: &str,
+    range: std::ops::Range<usize>,
     pairs: Pairs,
     frequencies: &WordFrequencies,
+    memo: &mut Memo,
 ) -> Option<usize> {
+    let word = &text[range.clone()];
     let len = word.len();
     // Callers pass runs of ASCII letters only (`head_of` and `tail_of` lowercase them by
     // setting bit 5).
@@ -72,15 +75,15 @@ pub(super) fn split_point(
     }
     // The first and the last eight letters, lowercase: the function words at either end
     // are looked up from these.
-    let bytes = word.as_bytes();
-    let (head, tail) = (head_of(bytes), tail_of(bytes));
+    let ends = ends_at(text.as_bytes(), range);
+    let (head, tail) = lowercase_ends(ends, len);
     let may_begin = LEADING_FUNCTION_WORDS.may_begin(head);
     let may_end = TRAILING_FUNCTION_WORDS.may_end(tail);
     if pairs == Pairs::WithFunctionWord && !may_begin && !may_end {
         return None;
     }
     let hash = head ^ tail.rotate_left(29) ^ len as u64;
-    memo::judged(bytes, pairs, hash, || {
+    memo.judged(word.as_bytes(), ends, pairs, hash, || {
         split_by_counts(word, pairs, frequencies, (head, tail), (may_begin, may_end))
     })
 }
@@ -204,10 +207,20 @@ fn split_strength(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::joined_tokens::memo;
 
     fn split(word: &str) -> Option<(&str, &str)> {
-        split_point(word, Pairs::WithFunctionWord, WordFrequencies::english())
-            .map(|cut| word.split_at(cut))
+        let frequencies = WordFrequencies::english();
+        memo::with_table(|memo| {
+            split_point(
+                word,
+                0..word.len(),
+                Pairs::WithFunctionWord,
+                frequencies,
+                memo,
+            )
+        })
+        .map(|cut| word.split_at(cut))
     }
 
     #[test]
@@ -220,8 +233,11 @@ mod tests {
     #[test]
     fn splits_two_content_words_once_glue_is_seen() {
         let split = |word| {
-            split_point(word, Pairs::AnyCommon, WordFrequencies::english())
-                .map(|cut| word.split_at(cut))
+            let frequencies = WordFrequencies::english();
+            memo::with_table(|memo| {
+                split_point(word, 0..word.len(), Pairs::AnyCommon, frequencies, memo)
+            })
+            .map(|cut| word.split_at(cut))
         };
         assert_eq!(split("regularbasis"), Some(("regular", "basis")));
         assert_eq!(split("overall"), None);

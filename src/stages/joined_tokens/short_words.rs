@@ -161,21 +161,49 @@ const fn pack(word: &[u8]) -> u64 {
     key | ((word.len() as u64) << 56)
 }
 
-/// The first eight bytes of a word of ASCII letters (all of it when shorter), lowercase and
-/// zero-padded: the `head` of [`ShortWords::prefix_key`].
+/// The first eight bytes of `text[range]` and its last eight (all of it when shorter),
+/// little-endian, the head zero-padded after the word and the tail before it, each read
+/// with one load when the text has eight bytes there. The range must not be empty.
+///
+/// ```text
+/// ends_at(b"of Russiaand, ", 3..12) -> (b"Russiaan", b"ussiaand")
+/// ends_at(b"of Russiaand, ", 0..2)  -> (b"of\0\0\0\0\0\0", b"\0\0\0\0\0\0of")
+/// ```
 #[inline]
-pub(super) fn head_of(word: &[u8]) -> u64 {
-    let len = word.len().min(8);
-    load_le(&word[..len]) | (LOWERCASE_BITS & (u64::MAX >> (8 * (8 - len))))
+pub(super) fn ends_at(text: &[u8], range: std::ops::Range<usize>) -> (u64, u64) {
+    let len = range.len().min(8);
+    let (head_mask, tail_mask) = ends_masks(len);
+    let head = match text.get(range.start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => u64::from_le_bytes(*eight) & head_mask,
+        None => load_le(&text[range.start..range.start + len]),
+    };
+    let tail = match range
+        .end
+        .checked_sub(8)
+        .and_then(|at| text.get(at..range.end))
+    {
+        Some(eight) => load_le(eight) & tail_mask,
+        None => load_le(&text[range.end - len..range.end]) << (8 * (8 - len)),
+    };
+    (head, tail)
 }
 
-/// The last eight bytes of a word of ASCII letters (all of it when shorter), lowercase and
-/// zero-padded at the front: the `tail` of [`ShortWords::suffix_key`].
+/// The ends of [`ends_at`] of a word of ASCII letters, lowercase: the `head` of
+/// [`ShortWords::prefix_key`] and the `tail` of [`ShortWords::suffix_key`].
 #[inline]
-pub(super) fn tail_of(word: &[u8]) -> u64 {
-    let len = word.len().min(8);
-    let shift = 8 * (8 - len);
-    (load_le(&word[word.len() - len..]) << shift) | (LOWERCASE_BITS & (u64::MAX << shift))
+pub(super) fn lowercase_ends((head, tail): (u64, u64), len: usize) -> (u64, u64) {
+    let (head_mask, tail_mask) = ends_masks(len.min(8));
+    (
+        head | (LOWERCASE_BITS & head_mask),
+        tail | (LOWERCASE_BITS & tail_mask),
+    )
+}
+
+/// The bytes of a head and of a tail that hold a word of `len` bytes (1 to 8).
+#[inline]
+fn ends_masks(len: usize) -> (u64, u64) {
+    let padding = 8 * (8 - len as u32);
+    (u64::MAX >> padding, u64::MAX << padding)
 }
 
 /// Bit 5 of each byte: set, it makes an ASCII letter lowercase.
@@ -232,6 +260,39 @@ mod tests {
         let tail = u64::from_le_bytes(*b"russiaof");
         assert!(SET.contains_key(ShortWords::suffix_key(tail, 2)));
         assert!(!SET.contains_key(ShortWords::suffix_key(tail, 3)));
+    }
+
+    #[test]
+    fn reads_the_ends_of_a_word_with_or_without_eight_bytes_around() {
+        let text = b"of Russiaand, ";
+        let le = |bytes: &[u8; 8]| u64::from_le_bytes(*bytes);
+        assert_eq!(ends_at(text, 3..12), (le(b"Russiaan"), le(b"ussiaand")));
+        assert_eq!(
+            ends_at(text, 0..2),
+            (le(b"of\0\0\0\0\0\0"), le(b"\0\0\0\0\0\0of"))
+        );
+        assert_eq!(
+            ends_at(text, 12..13),
+            (le(b",\0\0\0\0\0\0\0"), le(b"\0\0\0\0\0\0\0,"))
+        );
+        // Every word of the text, read near its edges or not, as byte-by-byte reading has it.
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let word = &text[start..end];
+                let len = word.len().min(8);
+                let head = load_le(&word[..len]);
+                let tail = load_le(&word[word.len() - len..]) << (8 * (8 - len));
+                assert_eq!(ends_at(text, start..end), (head, tail), "{start}..{end}");
+            }
+        }
+        assert_eq!(
+            lowercase_ends(ends_at(b"RUSSIAAND", 0..9), 9),
+            (le(b"russiaan"), le(b"ussiaand"))
+        );
+        assert_eq!(
+            lowercase_ends(ends_at(b"Of", 0..2), 2),
+            (le(b"of\0\0\0\0\0\0"), le(b"\0\0\0\0\0\0of"))
+        );
     }
 
     #[test]
