@@ -139,18 +139,24 @@ fn clean_word_into(
 /// Whether a word is clean already, checked without building a copy: most words with bytes
 /// beyond ASCII are ("China’s", "Купрін"). When it says yes, [`clean_word`] would change
 /// nothing.
+///
+/// A word of [`is_nfc_starter`] characters only (most words: "China’s", "Купрін") is in NFC
+/// without a quick check, which would see nothing but neutral characters.
 fn is_clean_word(word: &str) -> bool {
+    let mut only_starters = true;
     word.chars().all(|c| {
+        only_starters &= is_nfc_starter(c);
         if c.is_ascii() {
             // Controls include `\r`.
             !c.is_ascii_control() && c != '&'
         } else {
             is_plain_char(c)
         }
-    }) && is_nfc_quick(
-        word.chars()
-            .map(|c| if is_nfc_starter(c) { 'a' } else { c }),
-    ) == IsNormalized::Yes
+    }) && (only_starters
+        || is_nfc_quick(
+            word.chars()
+                .map(|c| if is_nfc_starter(c) { 'a' } else { c }),
+        ) == IsNormalized::Yes)
 }
 
 /// Characters common in scraped text that are in NFC on their own and never combine with
@@ -330,6 +336,23 @@ mod tests {
         {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_of_starters_are_clean_as_the_quick_check_finds_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "é", "’", "К", "\u{301}", "\u{212b}", "&", "\r", "\u{a0}", "\u{1100}\u{1161}", "한", "ｱ"][..]),
+                0..6,
+            )
+        ) {
+            let word = pieces.concat();
+            let plain = word.chars().all(|c| {
+                if c.is_ascii() { !c.is_ascii_control() && c != '&' } else { is_plain_char(c) }
+            }) && is_nfc_quick(word.chars().map(|c| if is_nfc_starter(c) { 'a' } else { c }))
+                == IsNormalized::Yes;
+            proptest::prop_assert_eq!(is_clean_word(&word), plain, "{:?}", word);
         }
     }
 
