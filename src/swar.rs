@@ -41,7 +41,43 @@ pub(crate) fn bytes_below(word: u64, bound: u8) -> u64 {
     !((word | HIGH_BITS) - ONES * u64::from(bound)) & !word & HIGH_BITS
 }
 
-/// The offset in the word of the byte that `mark` (a single high bit) stands for.
+/// The position of the first byte at or after `from` that `marks` marks, sixteen bytes (two
+/// words) at a time with one branch. `marks` must give each byte of a word its high bit
+/// when it matches, judging the byte alone (as the masks of this module do): the last
+/// bytes are read as a word padded with zeros, whose marks are ignored.
+///
+/// ```text
+/// first_marked(b"plain text, then é", 0, |word| word & HIGH_BITS)  -> Some(16)
+/// first_marked(b"plain text", 3, |word| word & HIGH_BITS)          -> None
+/// ```
+#[inline]
+pub(crate) fn first_marked(bytes: &[u8], from: usize, marks: impl Fn(u64) -> u64) -> Option<usize> {
+    let rest = &bytes[from..];
+    let (pairs, tail) = rest.as_chunks::<16>();
+    for (index, pair) in pairs.iter().enumerate() {
+        let (first, second) = pair.split_at(8);
+        let first = marks(u64::from_le_bytes(first.try_into().unwrap()));
+        let second = marks(u64::from_le_bytes(second.try_into().unwrap()));
+        if first | second != 0 {
+            let offset = if first != 0 {
+                offset_of(first)
+            } else {
+                8 + offset_of(second)
+            };
+            return Some(from + index * 16 + offset);
+        }
+    }
+    let tail_start = from + pairs.len() * 16;
+    tail.chunks(8).enumerate().find_map(|(index, chunk)| {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let real = HIGH_BITS >> (8 * (8 - chunk.len()));
+        let found = marks(u64::from_le_bytes(word)) & real;
+        (found != 0).then(|| tail_start + index * 8 + offset_of(found))
+    })
+}
+
+/// The offset in the word of the first byte that `mark` marks.
 #[inline]
 pub(crate) fn offset_of(mark: u64) -> usize {
     mark.trailing_zeros() as usize / 8
@@ -69,6 +105,29 @@ mod tests {
             for bound in [0x01, 0x20, 0x21, 0x7f, 0x80] {
                 let expected: Vec<bool> = bytes.iter().map(|&b| b < bound).collect();
                 assert_eq!(marked(bytes_below(word, bound)), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn first_marked_finds_the_first_match_wherever_it_is() {
+        let is_odd = |byte: u8| byte >= 0x80 || byte == b'&';
+        let marks = |word: u64| (word | bytes_equal(word, b'&')) & HIGH_BITS;
+        for len in 0..40 {
+            for at in 0..len {
+                for byte in [b'&', 0x80, 0xff] {
+                    let mut text: Vec<u8> =
+                        b"ab\0cd ef;".iter().copied().cycle().take(len).collect();
+                    text[at] = byte;
+                    for from in 0..=len {
+                        let expected = (from..len).find(|&p| is_odd(text[p]));
+                        assert_eq!(
+                            first_marked(&text, from, marks),
+                            expected,
+                            "{len} {at} {from}"
+                        );
+                    }
+                }
             }
         }
     }

@@ -174,14 +174,24 @@ fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The visible lines of `input` that a rule condemns on their own, in order.
-fn condemned_lines(input: &str) -> Vec<Line> {
+/// The visible lines of a text, found once for both judges.
+struct Lines {
+    /// The bytes of every visible line (with its line break), in order.
+    visible: Vec<Range<usize>>,
+    /// The visible lines that a rule condemns on their own, in order.
+    condemned: Vec<Line>,
+}
+
+/// The visible lines of `input`, and those that a rule condemns on their own.
+fn judge_lines(input: &str) -> Lines {
     let phrases = Phrases::get();
+    let mut visible = Vec::new();
     let mut condemned: Vec<Line> = Vec::new();
     let mut normalized = String::new();
     // The visible line before, if it matched no phrase.
     let mut before: Option<Range<usize>> = None;
     for (range, text) in visible_lines(input) {
+        visible.push(range.clone());
         let core = phrases.plain_core(range.len(), text);
         let words = || words_up_to(text, phrases::CONTAINS_MAX_WORDS);
         let phrase = phrases.category(range.len(), text, core, words, &mut normalized);
@@ -218,25 +228,24 @@ fn condemned_lines(input: &str) -> Vec<Line> {
             condemned.push(line);
         }
     }
-    condemned
+    Lines { visible, condemned }
 }
 
 /// The lines of a page that go, with the rule that removes each, in order: every visible
-/// line is measured and judged in its neighbourhood, the `condemned` ones as bad (or, for
+/// line is measured and judged in its neighbourhood, the condemned ones as bad (or, for
 /// datelines, as asides), and the comment section goes whole.
-fn page_removals(input: &str, condemned: &[Line]) -> Vec<(Range<usize>, &'static str)> {
-    let mut condemned = condemned.iter().peekable();
-    let mut ranges = Vec::new();
-    let mut classes = Vec::new();
-    let mut lengths = Vec::new();
-    for (range, _) in visible_lines(input) {
+fn page_removals(input: &str, lines: Lines) -> Vec<(Range<usize>, &'static str)> {
+    let mut condemned = lines.condemned.iter().peekable();
+    let ranges = lines.visible;
+    let mut classes = Vec::with_capacity(ranges.len());
+    let mut lengths = Vec::with_capacity(ranges.len());
+    for range in &ranges {
         let rule = condemned
-            .next_if(|line| line.range == range)
+            .next_if(|line| line.range == *range)
             .and_then(Line::rule);
         let features = LineFeatures::of(&input[range.clone()]);
         classes.push(Class::of(&features, rule));
         lengths.push(features.chars);
-        ranges.push(range);
     }
     let mut removed: Vec<Option<&'static str>> = vec![None; ranges.len()];
     if let Some(header) = comment_section_start(input, &ranges, &classes) {
@@ -374,8 +383,9 @@ impl Stage for Boilerplate {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
-        let condemned = condemned_lines(input);
-        let phrase_lines: FxHashSet<&str> = condemned
+        let lines = judge_lines(input);
+        let phrase_lines: FxHashSet<&str> = lines
+            .condemned
             .iter()
             .filter(|line| line.phrase.is_some())
             .map(|line| input[line.range.clone()].trim())
@@ -383,14 +393,14 @@ impl Stage for Boilerplate {
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
         match DocumentKind::of(phrase_lines.len()) {
             DocumentKind::Text => {
-                for line in &condemned {
+                for line in &lines.condemned {
                     if let Some(rule) = line.rule() {
                         rewriter.remove(line.range.clone(), rule);
                     }
                 }
             }
             DocumentKind::Page => {
-                for (range, rule) in page_removals(input, &condemned) {
+                for (range, rule) in page_removals(input, lines) {
                     rewriter.remove(range, rule);
                 }
             }

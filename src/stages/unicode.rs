@@ -22,6 +22,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
+use crate::swar;
 use crate::trace::Trace;
 
 pub(crate) mod entities;
@@ -84,34 +85,21 @@ impl Stage for Unicode {
 }
 
 /// The position of the first byte at or after `from` that may need work, looked for
-/// thirty-two bytes at a time: most text needs none.
+/// sixteen bytes at a time: most text needs none.
 fn next_byte_needing_work(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = &bytes[from..];
-    let mut chunks = rest.chunks_exact(32);
-    for (index, chunk) in chunks.by_ref().enumerate() {
-        // Without a branch per byte the compiler tests the whole chunk with vector
-        // instructions.
-        if chunk
-            .iter()
-            .fold(false, |found, &b| found | may_need_work(b))
-        {
-            let offset = chunk.iter().position(|&b| may_need_work(b));
-            return offset.map(|offset| from + index * 32 + offset);
-        }
-    }
-    let tail = from + rest.len() - chunks.remainder().len();
-    bytes[tail..]
-        .iter()
-        .position(|&b| may_need_work(b))
-        .map(|p| tail + p)
+    swar::first_marked(bytes, from, bytes_needing_work)
 }
 
-/// Whether a byte can start something this stage changes.
-#[inline]
-fn may_need_work(byte: u8) -> bool {
-    // Controls include `\r`; no short-circuit, so that chunks of bytes are tested with
-    // vector instructions.
-    (byte >= 0x7f) | (byte == b'&') | ((byte < 0x20) & (byte != b'\n') & (byte != b'\t'))
+/// Marks the bytes of `word` that can start something this stage changes: bytes beyond
+/// ASCII, `&`, DEL and the controls other than tab and `\n` (`\r` among them). Without a
+/// branch on each byte: added to its low seven bits, `0x80 - bound` carries into a byte's
+/// top bit exactly when those bits reach `bound`, and never into the next byte.
+fn bytes_needing_work(word: u64) -> u64 {
+    let low = word & !swar::HIGH_BITS;
+    let at_least = |bound: u8| low + u64::from_ne_bytes([0x80 - bound; 8]);
+    let printable = at_least(b' ') & !at_least(0x7f);
+    let tab_or_break = at_least(b'\t') & !at_least(b'\n' + 1);
+    (word | !(printable | tab_or_break) | swar::bytes_equal(word, b'&')) & swar::HIGH_BITS
 }
 
 /// The two strings that cleaning a word writes into, kept from word to word so that dirty
@@ -151,18 +139,24 @@ fn clean_word_into(
 /// Whether a word is clean already, checked without building a copy: most words with bytes
 /// beyond ASCII are ("China’s", "Купрін"). When it says yes, [`clean_word`] would change
 /// nothing.
+///
+/// A word of [`is_nfc_starter`] characters only (most words: "China’s", "Купрін") is in NFC
+/// without a quick check, which would see nothing but neutral characters.
 fn is_clean_word(word: &str) -> bool {
+    let mut only_starters = true;
     word.chars().all(|c| {
+        only_starters &= is_nfc_starter(c);
         if c.is_ascii() {
             // Controls include `\r`.
             !c.is_ascii_control() && c != '&'
         } else {
             is_plain_char(c)
         }
-    }) && is_nfc_quick(
-        word.chars()
-            .map(|c| if is_nfc_starter(c) { 'a' } else { c }),
-    ) == IsNormalized::Yes
+    }) && (only_starters
+        || is_nfc_quick(
+            word.chars()
+                .map(|c| if is_nfc_starter(c) { 'a' } else { c }),
+        ) == IsNormalized::Yes)
 }
 
 /// Characters common in scraped text that are in NFC on their own and never combine with
@@ -299,11 +293,29 @@ mod tests {
         assert_eq!(clean("&\u{1}amp;"), "&");
     }
 
+    /// Whether a byte can start something this stage changes, told byte by byte.
+    fn may_need_work(byte: u8) -> bool {
+        byte >= 0x7f || byte == b'&' || (byte < 0x20 && byte != b'\n' && byte != b'\t')
+    }
+
+    #[test]
+    fn the_word_marks_agree_with_a_byte_by_byte_test_on_every_byte() {
+        for byte in 0..=255u8 {
+            // Neighbours chosen to provoke carries across bytes.
+            let bytes = [0xff, byte, 0x7f, byte, 0x00, 0x80, byte, 0x20];
+            let marks = bytes_needing_work(u64::from_le_bytes(bytes));
+            for (offset, &b) in bytes.iter().enumerate() {
+                let marked = marks >> (8 * offset + 7) & 1 == 1;
+                assert_eq!(marked, may_need_work(b), "{b:#x} at {offset}");
+            }
+        }
+    }
+
     #[test]
     fn the_scan_finds_every_byte_that_may_need_work_wherever_it_is() {
         for len in [1, 31, 32, 33, 70] {
             for at in 0..len {
-                for byte in [b'&', b'\r', 0x01, 0x7f, 0xc2] {
+                for byte in (0..=255).filter(|&b| may_need_work(b)) {
                     // Line breaks and tabs among the letters need nothing.
                     let mut text: Vec<u8> =
                         b"ab\ncd\tef ".iter().copied().cycle().take(len).collect();
@@ -324,6 +336,23 @@ mod tests {
         {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_of_starters_are_clean_as_the_quick_check_finds_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "é", "’", "К", "\u{301}", "\u{212b}", "&", "\r", "\u{a0}", "\u{1100}\u{1161}", "한", "ｱ"][..]),
+                0..6,
+            )
+        ) {
+            let word = pieces.concat();
+            let plain = word.chars().all(|c| {
+                if c.is_ascii() { !c.is_ascii_control() && c != '&' } else { is_plain_char(c) }
+            }) && is_nfc_quick(word.chars().map(|c| if is_nfc_starter(c) { 'a' } else { c }))
+                == IsNormalized::Yes;
+            proptest::prop_assert_eq!(is_clean_word(&word), plain, "{:?}", word);
         }
     }
 

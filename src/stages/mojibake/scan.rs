@@ -1,4 +1,4 @@
-//! Finding the few places worth a look: bytes beyond ASCII and ampersands, found 32 bytes
+//! Finding the few places worth a look: bytes beyond ASCII and ampersands, found 16 bytes
 //! at a time, and runs of non-ASCII characters where some table would make a UTF-8 lead
 //! byte followed by a continuation byte. Clean text has none and costs a fast scan.
 
@@ -7,25 +7,13 @@ use std::ops::Range;
 use super::decode::becomes_space;
 use super::tables::{Table, bytes_of};
 use crate::stages::unicode::entities;
+use crate::swar;
 
 /// The position of the first byte at or after `from` that is not ASCII or is `&`.
 pub(crate) fn next_byte_of_interest(bytes: &[u8], from: usize) -> Option<usize> {
-    let interesting = |b: u8| (b >= 0x80) | (b == b'&');
-    let rest = &bytes[from..];
-    let mut chunks = rest.chunks_exact(32);
-    for (index, chunk) in chunks.by_ref().enumerate() {
-        // Without a branch per byte the compiler tests the whole chunk with vector
-        // instructions.
-        if chunk.iter().fold(false, |found, &b| found | interesting(b)) {
-            let offset = chunk.iter().position(|&b| interesting(b));
-            return offset.map(|offset| from + index * 32 + offset);
-        }
-    }
-    let tail = from + rest.len() - chunks.remainder().len();
-    bytes[tail..]
-        .iter()
-        .position(|&b| interesting(b))
-        .map(|p| tail + p)
+    swar::first_marked(bytes, from, |word| {
+        (word | swar::bytes_equal(word, b'&')) & swar::HIGH_BITS
+    })
 }
 
 /// The run of non-ASCII characters starting at `start`, with the single spaces between
