@@ -75,6 +75,22 @@ fn inline_tags_never_glue_or_split_words() {
 }
 
 #[test]
+fn ruby_readings_stay_out_of_the_text() {
+    // NHK News Web Easy writes a reading over each kanji (trafilatura's nhk.or.jp.k100 page).
+    let page = "<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待\
+                <rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ\
+                </rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>\
+                どもを<ruby>教育<rt>きょういく</rt></ruby>するために、たたいたり<ruby>蹴<rt>け\
+                </rt></ruby>ったりする<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし\
+                </rt></ruby>することになりました。</p></article></body></html>";
+    assert_eq!(
+        extract(page),
+        "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、\
+         たたいたり蹴ったりする体罰を禁止することになりました。"
+    );
+}
+
+#[test]
 fn a_hundred_thousand_nested_elements_cost_no_stack_and_no_quadratic_time() {
     // Too deep for the parser (html5ever's scope checks walk its stack of open elements:
     // 40 s at this depth): read without the DOM, in a fraction of a second.

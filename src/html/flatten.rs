@@ -90,11 +90,15 @@ pub(super) struct Flat {
     pub blocks: Vec<Block>,
 }
 
-/// Elements whose content is never article text.
+/// Elements whose content is never article text: among them the readings that ruby
+/// annotation sets above the characters (`<ruby>子<rt>こ</rt></ruby>どもへの` reads
+/// "子どもへの", not "子こどもへの").
 fn is_dropped_tag(tag: &str) -> bool {
     matches!(
         tag,
         "head"
+            | "rt"
+            | "rp"
             | "script"
             | "style"
             | "template"
