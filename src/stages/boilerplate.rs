@@ -47,6 +47,7 @@ use rustc_hash::FxHashSet;
 use crate::lines::words_until;
 use crate::pipeline::Stage;
 use crate::rewrite::Rewriter;
+use crate::swar;
 use crate::trace::Trace;
 
 mod bloom;
@@ -130,13 +131,8 @@ fn visible_lines(input: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 
 /// The first byte at or after `from` that is not an ASCII space, and the start of its line
 /// (`from` itself, or the byte after a line break). Eight bytes at a time, without a branch
-/// on each: a byte is a space when it is zero after an exclusive or with spaces, a tab to a
-/// carriage return when its low seven bits reach 9 and not 14 and its top bit is clear.
+/// on each: a space is a byte equal to `' '`, or one from a tab to a carriage return.
 fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The top bits of the bytes of `word` that are zero (exact: no carry crosses a byte).
-    let zeros = |word: u64| !(((word & !TOPS) + !TOPS) | word) & TOPS;
     if !is_ascii_space(*bytes.get(from)?) {
         // Most lines of text follow one another.
         return Some((from, from));
@@ -146,12 +142,14 @@ fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
         |newlines: u64, at: usize| at + (63 - newlines.leading_zeros()) as usize / 8 + 1;
     let mut start = from;
     let mut at = from;
-    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(chunk);
-        let raised = word | TOPS;
-        let controls = raised.wrapping_sub(9 * ONES) & !raised.wrapping_sub(14 * ONES) & !word;
-        let visible = !(zeros(word ^ (b' ' as u64 * ONES)) | controls) & TOPS;
-        let mut newlines = zeros(word ^ (b'\n' as u64 * ONES));
+    while let Some(word) = swar::load(bytes, at) {
+        // Bytes 9 to 13: with the top bit raised, at least 9 and less than 14.
+        let raised = word | swar::HIGH_BITS;
+        let controls = raised.wrapping_sub(u64::from_ne_bytes([b'\t'; 8]))
+            & !raised.wrapping_sub(u64::from_ne_bytes([b'\r' + 1; 8]))
+            & !word;
+        let visible = !(swar::bytes_equal(word, b' ') | controls) & swar::HIGH_BITS;
+        let mut newlines = swar::bytes_equal(word, b'\n');
         if visible != 0 {
             // The line breaks before the first visible byte.
             newlines &= visible ^ (visible - 1);
@@ -160,7 +158,7 @@ fn first_visible(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
             start = after_last(newlines, at);
         }
         if visible != 0 {
-            return Some((start, at + visible.trailing_zeros() as usize / 8));
+            return Some((start, at + swar::offset_of(visible)));
         }
         at += 8;
     }

@@ -228,11 +228,7 @@ impl Phrases {
         if normalized.is_empty() {
             return None;
         }
-        let automata = if normalized.is_ascii() {
-            &self.ascii
-        } else {
-            &self.all
-        };
+        let automata = self.automata_for(normalized);
         let (may_start, may_hold) = self.candidates(normalized.as_bytes(), automata);
         if !may_start && !may_hold {
             return None;
@@ -250,6 +246,16 @@ impl Phrases {
             return None;
         }
         automata.contained(normalized)
+    }
+
+    /// The automata that can match normalized line `text`: those of the ASCII phrases
+    /// when it is ASCII.
+    fn automata_for(&self, text: &str) -> &Automata {
+        if text.is_ascii() {
+            &self.ascii
+        } else {
+            &self.all
+        }
     }
 
     /// Whether normalized line `text` (or the core of a plain line) may match a `line` or
@@ -510,11 +516,7 @@ mod tests {
         if normalized.is_empty() {
             return None;
         }
-        let automata = if normalized.is_ascii() {
-            &phrases.ascii
-        } else {
-            &phrases.all
-        };
+        let automata = phrases.automata_for(&normalized);
         phrases
             .whole_line(&normalized)
             .or_else(|| automata.prefix(&normalized, words))

@@ -21,6 +21,7 @@
 
 use super::bloom::Bloom;
 use super::phrases::{folded, is_leading_symbol, is_trailing_symbol};
+use crate::swar;
 
 /// Bytes of a line's head.
 const HEAD: usize = 8;
@@ -127,13 +128,13 @@ pub(super) fn plain_len(bytes: &[u8]) -> usize {
     for (number, block) in blocks.iter().enumerate() {
         let (spaces, faults) = marks(u64::from_le_bytes(*block), space_before);
         if faults != 0 {
-            return number * 8 + first_marked(faults);
+            return number * 8 + swar::offset_of(faults);
         }
         space_before = (spaces >> 63) << 7;
     }
     match marks(followed_by_letters(rest), space_before) {
         (_, 0) => bytes.len(),
-        (_, faults) => blocks.len() * 8 + first_marked(faults),
+        (_, faults) => blocks.len() * 8 + swar::offset_of(faults),
     }
 }
 
@@ -164,21 +165,16 @@ fn is_plain(bytes: &[u8]) -> bool {
 /// bit of the first byte, telling whether the byte before the word is one). Without a branch
 /// on each byte: in a word of ASCII bytes, a byte below `0x20` is one that borrows when
 /// `0x20` is subtracted from each (a borrow marks a byte above too, but never the first one
-/// marked), and a byte is a space when it is zero after an exclusive or with spaces.
+/// marked).
 fn marks(word: u64, space_before: u64) -> (u64, u64) {
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    const SPACES: u64 = 0x2020_2020_2020_2020;
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
     // A top bit set: outside ASCII, or (if no byte is) a control character.
     let odd = word | (word.wrapping_sub(SPACES) & !word);
-    let unspaced = word ^ SPACES;
-    // Exact: no carry crosses a byte.
-    let spaces = !(((unspaced & !TOPS) + !TOPS) | unspaced) & TOPS;
-    (spaces, (odd & TOPS) | spaces & (spaces << 8 | space_before))
-}
-
-/// The position of the first byte marked in `marks`, which has some.
-fn first_marked(marks: u64) -> usize {
-    (marks.trailing_zeros() / 8) as usize
+    let spaces = swar::bytes_equal(word, b' ');
+    (
+        spaces,
+        (odd & swar::HIGH_BITS) | spaces & (spaces << 8 | space_before),
+    )
 }
 
 /// The last bytes of a text (fewer than eight), followed by letters, as a word.

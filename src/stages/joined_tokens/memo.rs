@@ -4,9 +4,9 @@
 //! probe instead of the function-word cuts and the word-list lookups.
 //!
 //! ```text
-//! judged("station", WithFunctionWord)  -> not in the table: judged, remembered: None
-//! judged("station", WithFunctionWord)  -> remembered: None
-//! judged("Russiaand", WithFunctionWord) -> judged, remembered: Some(6)
+//! memo.judged("station", WithFunctionWord)   -> not in the table: judged, remembered: None
+//! memo.judged("station", WithFunctionWord)   -> remembered: None
+//! memo.judged("Russiaand", WithFunctionWord) -> judged, remembered: Some(6)
 //! ```
 //!
 //! The answer depends on the word and the pairs allowed only, so remembering it changes no
@@ -42,9 +42,7 @@ const EMPTY: Slot = Slot {
 };
 
 thread_local! {
-    static TABLE: RefCell<Memo> = RefCell::new(Memo {
-        slots: vec![EMPTY; SLOTS].into_boxed_slice(),
-    });
+    static TABLE: RefCell<Memo> = RefCell::new(Memo::new());
 }
 
 /// The table of one thread.
@@ -58,6 +56,13 @@ pub(super) fn with_table<T>(work: impl FnOnce(&mut Memo) -> T) -> T {
 }
 
 impl Memo {
+    /// A table with every slot empty.
+    fn new() -> Memo {
+        Memo {
+            slots: vec![EMPTY; SLOTS].into_boxed_slice(),
+        }
+    }
+
     /// The split point of `word` with `pairs`: remembered when the slot that `hash` picks
     /// holds it, else `judge()`, remembered for the next time. `ends` are the word's first
     /// eight bytes and its last eight as [`super::short_words::ends_at`] reads them.
@@ -103,9 +108,7 @@ mod tests {
     #[test]
     fn remembers_each_word_and_never_mixes_two_of_one_slot() {
         let mut judged_count = 0;
-        let mut memo = Memo {
-            slots: vec![EMPTY; SLOTS].into_boxed_slice(),
-        };
+        let mut memo = Memo::new();
         let ends = |word: &str| ends_at(word.as_bytes(), 0..word.len());
         let mut ask = |word: &str, hash: u64, answer: Option<usize>| {
             memo.judged(

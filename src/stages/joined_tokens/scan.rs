@@ -355,7 +355,8 @@ mod tests {
                     _ => {}
                 }
             }
-            let found: Vec<_> = tokens(&text).into_iter().map(|t| (t.start, t.end, t.line)).collect();
+            let found: Vec<_> =
+                tokens(&text).into_iter().map(|t| (t.start, t.end, t.line)).collect();
             proptest::prop_assert_eq!(found, expected);
         }
 

@@ -49,8 +49,9 @@ pub(super) enum Pairs {
 const JOINED_RATIO: u64 = 1_000;
 
 /// The byte offset in `text[range]`, a word of ASCII letters (capitalized or lowercase),
-/// where it splits into two English words, when the word itself is not in the list (or is junk of the list): a
-/// common word and a function word, or, with [`Pairs::AnyCommon`], two common words.
+/// where it splits into two English words, when the word itself is not in the list (or is
+/// junk of the list): a common word and a function word, or, with [`Pairs::AnyCommon`],
+/// two common words.
 ///
 /// ```text
 /// Russiaand     -> Russia|and    thatfollowing -> that|following
@@ -67,8 +68,8 @@ pub(super) fn split_point(
 ) -> Option<usize> {
     let word = &text[range.clone()];
     let len = word.len();
-    // Callers pass runs of ASCII letters only (`head_of` and `tail_of` lowercase them by
-    // setting bit 5).
+    // Callers pass runs of ASCII letters only (`lowercase_ends` lowercases them by setting
+    // bit 5).
     debug_assert!(word.bytes().all(|b| b.is_ascii_alphabetic()), "{word}");
     if !(2..=MAX_WORD_LEN).contains(&len) {
         return None;
