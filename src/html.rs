@@ -7,7 +7,9 @@ mod comments;
 mod extract;
 mod flatten;
 mod guard;
+mod lead;
 pub mod metadata;
+mod names;
 mod unclosed_title;
 
 pub use comments::comments_from;

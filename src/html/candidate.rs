@@ -62,7 +62,7 @@ pub(super) fn top_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize
 }
 
 /// Whether each element lies inside an element whose class or id calls it boilerplate.
-fn inside_boilerplate(elements: &[Element]) -> Vec<bool> {
+pub(super) fn inside_boilerplate(elements: &[Element]) -> Vec<bool> {
     let mut inside = vec![false; elements.len()];
     for index in 0..elements.len() {
         if let Some(parent) = elements[index].parent {
@@ -100,7 +100,7 @@ fn parent_below_body(elements: &[Element], index: usize) -> Option<usize> {
 }
 
 /// Whether `index` is `ancestor` or lies inside it.
-fn is_inside(elements: &[Element], index: usize, ancestor: usize) -> bool {
+pub(super) fn is_inside(elements: &[Element], index: usize, ancestor: usize) -> bool {
     // A parent comes before its children: no ancestor of `index` is after it.
     let mut at = Some(index);
     while let Some(current) = at

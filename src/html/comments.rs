@@ -5,7 +5,8 @@ use ego_tree::iter::Edge;
 use scraper::Html;
 
 use super::extract::text_of;
-use super::flatten::{Part, flatten_from, is_comment_section};
+use super::flatten::{Part, flatten_from};
+use super::names::is_comment_section;
 
 /// The text of every comment section of `page`, in document order, a line per block and a
 /// blank line between blocks; empty when the page has none.

@@ -11,6 +11,7 @@ use super::boxes::boilerplate_boxes;
 use super::candidate::top_candidate;
 use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
+use super::lead::lead_before;
 use super::metadata::{Metadata, metadata};
 use super::unclosed_title;
 
@@ -189,8 +190,9 @@ fn link_density(element: &Element) -> f64 {
     element.link_len as f64 / element.text_len as f64
 }
 
-/// Which elements are the article: `top`, and those of its siblings that score well
-/// enough or read like paragraphs of it; with all their descendants but boilerplate boxes.
+/// Which elements are the article: `top`, those of its siblings that score well enough or
+/// read like paragraphs of it, and its lead if set apart; with all their descendants but
+/// boilerplate boxes.
 fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
     let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -210,6 +212,9 @@ fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool
             let scored = scores[index].is_some_and(|s| s + bonus >= threshold);
             kept[index] = scored || reads_like_a_paragraph(flat, index, &last_block);
         }
+    }
+    if let Some(lead) = lead_before(flat, top) {
+        kept[lead] = true;
     }
     // Elements come parent first: a kept parent keeps its children, but for boilerplate
     // boxes.
@@ -268,7 +273,7 @@ pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
 }
 
 /// A block that is mostly links: a menu, a list of related articles, a share bar.
-fn is_link_list(block: &Block) -> bool {
+pub(super) fn is_link_list(block: &Block) -> bool {
     let chars = block.text.chars().count();
     chars > 0 && block.link_len * 2 > chars
 }

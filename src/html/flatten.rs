@@ -7,6 +7,8 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use super::names::{hint_of, is_comment_section, is_lead};
+
 /// An element that was kept.
 #[derive(Debug, Clone)]
 pub(super) struct Element {
@@ -15,6 +17,8 @@ pub(super) struct Element {
     /// What its class and id say: positive for article-like names, negative for
     /// boilerplate-like ones.
     pub hint: i32,
+    /// Its class or id names the lead paragraph of an article.
+    pub lead: bool,
     /// Characters of text inside it, and of link text inside it.
     pub text_len: usize,
     pub link_len: usize,
@@ -136,11 +140,6 @@ fn is_dropped(element: &scraper::node::Element, of: Part) -> bool {
     of == Part::Page && is_comment_section(element)
 }
 
-/// Whether an element holds a page's user comments (by its class or id).
-pub(super) fn is_comment_section(element: &scraper::node::Element) -> bool {
-    names_of(element).any(is_comment_section_name)
-}
-
 /// Which part of a page is flattened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Part {
@@ -159,84 +158,6 @@ fn hides(style: &str) -> bool {
         .collect();
     style.contains("display:none") || style.contains("visibility:hidden")
 }
-
-/// The class names and the id of an element.
-fn names_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
-    element.classes().chain(element.id())
-}
-
-/// A class or id of a comment section ("comments", "comment-list", "disqus_thread").
-fn is_comment_section_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    matches!(
-        name.as_str(),
-        "comments"
-            | "comment-list"
-            | "commentlist"
-            | "comments-area"
-            | "comment-area"
-            | "disqus_thread"
-            | "respond"
-            | "comments-section"
-            | "comment-section"
-            | "user-comments"
-            | "article-comments"
-            | "reader-comments"
-    )
-}
-
-/// What the class names and id of an element say about it (readability's weights): -25
-/// for each name holding a boilerplate word, else +25 for each holding an article word. A
-/// name holding both names a part of the article that is boilerplate: `post-footer`,
-/// `related-posts`, `entry-meta` count -25, `post-body` +25.
-fn hint_of(element: &scraper::node::Element) -> i32 {
-    let mut hint = 0;
-    for name in names_of(element) {
-        let name = name.to_ascii_lowercase();
-        if NEGATIVE.iter().any(|word| name.contains(word)) {
-            hint -= 25;
-        } else if POSITIVE.iter().any(|word| name.contains(word)) {
-            hint += 25;
-        }
-    }
-    hint.clamp(-50, 50)
-}
-
-/// Parts of class names and ids of article containers.
-const POSITIVE: [&str; 12] = [
-    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
-    "story", "column",
-];
-
-/// Parts of class names and ids of boilerplate.
-const NEGATIVE: [&str; 26] = [
-    "banner",
-    "combx",
-    "comment",
-    "contact",
-    "foot",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "tool",
-    "widget",
-    "social",
-    "breadcrumb",
-    "cookie",
-    "newsletter",
-    "advert",
-];
 
 /// Walks `page` once and keeps its visible elements and blocks of text.
 pub(super) fn flatten(page: &Html) -> Flat {
@@ -292,6 +213,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             parent,
                             kind,
                             hint: hint_of(element),
+                            lead: is_lead(element),
                             text_len: 0,
                             link_len: 0,
                         });

@@ -1,0 +1,168 @@
+//! What the class names and id of an element say about it: an article container
+//! (`post-body`), boilerplate (`share-buttons`, `related-posts`), a comment section
+//! (`comments`), or the lead paragraph of an article (`article-intro`, `chapo`).
+
+/// Whether an element holds a page's user comments (by its class or id).
+pub(super) fn is_comment_section(element: &scraper::node::Element) -> bool {
+    names_of(element).any(is_comment_section_name)
+}
+
+/// The class names and the id of an element.
+fn names_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    element.classes().chain(element.id())
+}
+
+/// A class or id of a comment section ("comments", "comment-list", "disqus_thread").
+fn is_comment_section_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "comments"
+            | "comment-list"
+            | "commentlist"
+            | "comments-area"
+            | "comment-area"
+            | "disqus_thread"
+            | "respond"
+            | "comments-section"
+            | "comment-section"
+            | "user-comments"
+            | "article-comments"
+            | "reader-comments"
+    )
+}
+
+/// What the class names and id of an element say about it (readability's weights): -25
+/// for each name holding a boilerplate word, else +25 for each holding an article word. A
+/// name holding both names a part of the article that is boilerplate: `post-footer`,
+/// `related-posts`, `entry-meta` count -25, `post-body` +25.
+pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
+    let mut hint = 0;
+    for name in names_of(element) {
+        let name = name.to_ascii_lowercase();
+        if NEGATIVE.iter().any(|word| name.contains(word)) {
+            hint -= 25;
+        } else if POSITIVE.iter().any(|word| name.contains(word)) {
+            hint += 25;
+        }
+    }
+    hint.clamp(-50, 50)
+}
+
+/// Parts of class names and ids of article containers.
+const POSITIVE: [&str; 12] = [
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "column",
+];
+
+/// Parts of class names and ids of boilerplate.
+const NEGATIVE: [&str; 26] = [
+    "banner",
+    "combx",
+    "comment",
+    "contact",
+    "foot",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "social",
+    "breadcrumb",
+    "cookie",
+    "newsletter",
+    "advert",
+];
+
+/// Whether a class or id names the lead of an article, the paragraph under its headline
+/// that many pages set apart from its body: `tb-article-intro`, `introBox`, `chapo_block`,
+/// `texto-bajada`, `article-preface`, `gazeta_article_lead`, `c-article-head__subtitle`.
+/// The name is read as words (split at punctuation and at lower-to-upper case changes), so
+/// `leader-board` and `introduction-video` do not count.
+pub(super) fn is_lead(element: &scraper::node::Element) -> bool {
+    names_of(element).any(|name| {
+        words_of(name).any(|word| {
+            LEAD_WORDS
+                .iter()
+                .any(|lead| word.eq_ignore_ascii_case(lead))
+        })
+    })
+}
+
+/// Words of class names and ids of article leads, in the languages of the dev pages.
+const LEAD_WORDS: [&str; 11] = [
+    "lead",
+    "intro",
+    "preface",
+    "standfirst",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "dek",
+    "chapo",
+    "chapeau",
+    "bajada",
+];
+
+/// The words of a class name or id, split at ASCII punctuation and at lower-to-upper case
+/// changes: `introBox` gives "intro", "Box";
+/// `c-article-head__subtitle` gives "c", "article", "head", "subtitle".
+fn words_of(name: &str) -> impl Iterator<Item = &str> {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let splits_before =
+                at > start && byte.is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase();
+            // Only ASCII bytes split: every split falls on a character boundary.
+            let separates = byte.is_ascii() && !byte.is_ascii_alphanumeric();
+            if separates || splits_before {
+                let word = &name[start..at];
+                start = if separates { at + 1 } else { at };
+                at += 1;
+                if !word.is_empty() {
+                    return Some(word);
+                }
+                continue;
+            }
+            at += 1;
+        }
+        let word = &name[start..];
+        start = bytes.len();
+        (!word.is_empty()).then_some(word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_of;
+
+    #[test]
+    fn names_split_into_words_at_punctuation_and_case_changes() {
+        let words = |name| words_of(name).collect::<Vec<_>>();
+        assert_eq!(words("introBox"), ["intro", "Box"]);
+        assert_eq!(
+            words("c-article-head__subtitle"),
+            ["c", "article", "head", "subtitle"]
+        );
+        assert_eq!(words("gazeta_article_lead"), ["gazeta", "article", "lead"]);
+        assert_eq!(words("leaderboard"), ["leaderboard"]);
+        assert_eq!(words("--x"), ["x"]);
+        assert_eq!(words("DiétákSubMenus"), ["Diéták", "Sub", "Menus"]);
+        assert_eq!(words("été-intro"), ["été", "intro"]);
+        assert!(words("").is_empty());
+    }
+}
