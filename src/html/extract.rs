@@ -253,15 +253,22 @@ fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
     last
 }
 
-/// The text of the blocks of kept elements, in document order, but for link lists.
+/// The text of the blocks of kept elements, in document order, but for link lists and for
+/// headings after the last paragraph: a heading with nothing under it headed a list of
+/// links or teasers that is gone ("Similar recipes", "More from this section").
 pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
-    let mut text = String::new();
-    let mut previous: Option<Kind> = None;
-    for block in flat
+    let mut blocks: Vec<&Block> = flat
         .blocks
         .iter()
         .filter(|b| kept[b.element] && !is_link_list(b))
-    {
+        .collect();
+    let is_heading = |block: &&Block| flat.elements[block.element].kind == Kind::Heading;
+    if let Some(last_text) = blocks.iter().rposition(|block| !is_heading(block)) {
+        blocks.truncate(last_text + 1);
+    }
+    let mut text = String::new();
+    let mut previous: Option<Kind> = None;
+    for block in blocks {
         let kind = flat.elements[block.element].kind;
         if let Some(previous) = previous {
             text.push_str(separator(previous, kind));
@@ -284,5 +291,31 @@ fn separator(previous: Kind, next: Kind) -> &'static str {
     match (previous, next) {
         (Kind::ListItem, Kind::ListItem) | (Kind::Row, Kind::Row) => "\n",
         _ => "\n\n",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+
+    #[test]
+    fn a_heading_left_with_nothing_under_it_goes() {
+        let page = "<html><body><article><h1>Chicken biryani</h1>\
+            <h2>Ingredients</h2><p>Two cups of basmati rice, one chicken cut in pieces, \
+            onions, yoghurt and the spices.</p>\
+            <h2>Method</h2><p>Fry the onions until brown, then add the chicken and the \
+            spices, and cook for twenty minutes before the rice goes in.</p>\
+            <h4>New and exciting similar dishes for you to try out</h4>\
+            <ul><li><a href='/r/1'>Chicken korma</a></li><li><a href='/r/2'>Lamb pilau</a></li></ul>\
+            </article></body></html>";
+        let text = extract(page);
+        assert!(text.starts_with("Chicken biryani\n\nIngredients"), "{text}");
+        assert!(text.ends_with("before the rice goes in."), "{text}");
+    }
+
+    #[test]
+    fn a_page_of_headings_only_keeps_them() {
+        let page = "<html><body><div><h2>Test Case 1</h2><h2>Test Case 2</h2></div></body></html>";
+        assert_eq!(extract(page), "Test Case 1\n\nTest Case 2");
     }
 }

@@ -53,6 +53,7 @@ use crate::trace::Trace;
 mod bloom;
 mod classify;
 mod comments;
+mod credit;
 mod dateline;
 mod features;
 mod phrases;
@@ -86,17 +87,20 @@ struct Line {
     teaser: bool,
     /// Nothing but a date or time stamp.
     dateline: bool,
+    /// Nothing but an agency's credit ("aja/PAP").
+    credit: bool,
     /// A short line with © or starting with "Copyright".
     copyright: bool,
 }
 
 impl Line {
     /// The rule that condemns the line on its own, if any. Only phrase rules count towards
-    /// telling a page from a text: datelines, teasers and copyright lines occur in both.
+    /// telling a page from a text: datelines, teasers, credits and copyright lines occur in both.
     fn rule(&self) -> Option<&'static str> {
         self.phrase
             .or(self.teaser.then_some("teaser"))
             .or(self.dateline.then_some("dateline"))
+            .or(self.credit.then_some("credit"))
             .or(self.copyright.then_some("copyright"))
     }
 }
@@ -207,6 +211,7 @@ fn judge_lines(input: &str) -> Lines {
                         phrase: None,
                         teaser: true,
                         dateline: false,
+                        credit: false,
                         copyright: false,
                     }),
                 }
@@ -217,6 +222,7 @@ fn judge_lines(input: &str) -> Lines {
             phrase,
             teaser: false,
             dateline: phrase.is_none() && dateline::is_dateline(text),
+            credit: phrase.is_none() && credit::is_credit(text),
             // A plain line is ASCII: it holds no ©.
             copyright: is_copyright(text, core.is_some())
                 && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS,
