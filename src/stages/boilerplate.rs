@@ -50,12 +50,14 @@ use crate::rewrite::Rewriter;
 use crate::swar;
 use crate::trace::Trace;
 
+mod app_prompt;
 mod bloom;
 mod classify;
 mod comments;
 mod credit;
 mod dateline;
 mod features;
+mod metaline;
 mod phrases;
 mod sieve;
 
@@ -85,23 +87,17 @@ struct Line {
     phrase: Option<&'static str>,
     /// Cut short with an ellipsis, right above a "Read more" line.
     teaser: bool,
-    /// Nothing but a date or time stamp.
-    dateline: bool,
-    /// Nothing but an agency's credit ("aja/PAP").
-    credit: bool,
-    /// A short line with © or starting with "Copyright".
-    copyright: bool,
+    /// The rule that condemns the line by its shape (see [`shape_rule`]), if any.
+    shape: Option<&'static str>,
 }
 
 impl Line {
     /// The rule that condemns the line on its own, if any. Only phrase rules count towards
-    /// telling a page from a text: datelines, teasers, credits and copyright lines occur in both.
+    /// telling a page from a text: datelines, teasers, credits, metadata and copyright lines occur in both.
     fn rule(&self) -> Option<&'static str> {
         self.phrase
             .or(self.teaser.then_some("teaser"))
-            .or(self.dateline.then_some("dateline"))
-            .or(self.credit.then_some("credit"))
-            .or(self.copyright.then_some("copyright"))
+            .or(self.shape)
     }
 }
 
@@ -210,9 +206,7 @@ fn judge_lines(input: &str) -> Lines {
                         range: before,
                         phrase: None,
                         teaser: true,
-                        dateline: false,
-                        credit: false,
-                        copyright: false,
+                        shape: None,
                     }),
                 }
             }
@@ -221,11 +215,7 @@ fn judge_lines(input: &str) -> Lines {
             range,
             phrase,
             teaser: false,
-            dateline: phrase.is_none() && dateline::is_dateline(text),
-            credit: phrase.is_none() && credit::is_credit(text),
-            // A plain line is ASCII: it holds no ©.
-            copyright: is_copyright(text, core.is_some())
-                && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS,
+            shape: shape_rule(text, phrase.is_some(), core.is_some()),
         };
         before = phrase.is_none().then(|| line.range.clone());
         if line.rule().is_some() {
@@ -233,6 +223,29 @@ fn judge_lines(input: &str) -> Lines {
         }
     }
     Lines { visible, condemned }
+}
+
+/// The rule that condemns a trimmed line by its shape rather than its words, if any: a
+/// date stamp, an agency credit, a post's metadata, an app prompt (none of which a line
+/// matched by a phrase rule is said to be), or a copyright line. A plain line (`ascii`)
+/// holds no ©.
+fn shape_rule(text: &str, phrase: bool, ascii: bool) -> Option<&'static str> {
+    if !phrase {
+        if dateline::is_dateline(text) {
+            return Some("dateline");
+        }
+        if credit::is_credit(text) {
+            return Some("credit");
+        }
+        if metaline::is_meta_line(text) {
+            return Some("meta_line");
+        }
+        if app_prompt::is_app_prompt(text) {
+            return Some("app_prompt");
+        }
+    }
+    (is_copyright(text, ascii) && words_up_to(text, COPYRIGHT_MAX_WORDS) <= COPYRIGHT_MAX_WORDS)
+        .then_some("copyright")
 }
 
 /// The lines of a page that go, with the rule that removes each, in order: every visible

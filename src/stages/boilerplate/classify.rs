@@ -71,7 +71,7 @@ impl Class {
     /// Judges a line by its features and by the rule that condemns it on its own, if any.
     pub(super) fn of(features: &LineFeatures, rule: Option<&'static str>) -> Class {
         match rule {
-            Some(rule @ ("dateline" | "credit")) => return Class::Aside(rule),
+            Some(rule @ ("dateline" | "credit" | "meta_line")) => return Class::Aside(rule),
             Some(rule) => return Class::Bad(rule),
             None => {}
         }

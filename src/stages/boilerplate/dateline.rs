@@ -17,13 +17,8 @@ use regex::Regex;
 pub(super) fn is_dateline(text: &str) -> bool {
     static DATELINE: OnceLock<Regex> = OnceLock::new();
     let dateline = DATELINE.get_or_init(|| {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-        let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?";
+        let (date, time) = (date_pattern(), TIME_PATTERN);
         let label = r"(?:(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:at|on))?:?)";
-        let date = format!(
-            r"(?:{weekday},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}})"
-        );
-        let time = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)";
         Regex::new(&format!(
             r"(?i)^(?:{label}\s+)?(?:{date}|{time})(?:(?:,?\s+(?:at\s+)?|\s*[|,-]\s*)(?:{date}|{time}))*$"
         ))
@@ -31,6 +26,19 @@ pub(super) fn is_dateline(text: &str) -> bool {
     });
     text.len() <= 80 && may_be_dateline(text) && dateline.is_match(text)
 }
+
+/// A date, case-insensitively: "17 February 2013", "Feb 18, 2020", "Wednesday, January 09,
+/// 2008", "04/21/2022".
+pub(super) fn date_pattern() -> String {
+    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+    let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?";
+    format!(
+        r"(?:{weekday},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}})"
+    )
+}
+
+/// A time of day: "22:15 GMT", "02:30 PM ET", "3:56 pm".
+const TIME_PATTERN: &str = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)";
 
 /// What the pattern needs, checked without running it on the many short lines that are
 /// headings and menu items: a first character that can start a label, weekday, month or
