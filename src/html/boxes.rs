@@ -22,23 +22,54 @@ const MAX_SHARE: usize = 4;
 /// Which elements are boilerplate boxes of an article whose top element is `top`: a `div`
 /// or list with a boilerplate class or id, a score below zero (its hint included) or none,
 /// no prose of its own, no table, and less than a quarter of the article's text.
+///
+/// A list with a boilerplate class or id whose every item holds a link is a list of teasers
+/// (`<ul class="related_post">` of titles with their excerpts), whatever prose the excerpts
+/// hold, up to three quarters of the article's text.
 pub(super) fn boilerplate_boxes(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
     let holds_prose = holds_prose(flat);
     let holds_table = holds_table(flat);
+    let teaser_lists = teaser_lists(flat);
     let article_len = flat.elements[top].text_len;
     flat.elements
         .iter()
         .enumerate()
         .map(|(index, element)| {
-            matches!(element.kind, Kind::Div | Kind::List)
+            let named_boilerplate = matches!(element.kind, Kind::Div | Kind::List)
                 && element.hint < 0
-                && scores[index].unwrap_or(0.0) + f64::from(element.hint) < 0.0
+                && !holds_table[index];
+            let small_box = scores[index].unwrap_or(0.0) + f64::from(element.hint) < 0.0
                 && !holds_prose[index]
-                && !holds_table[index]
-                && element.text_len * MAX_SHARE < article_len
+                && element.text_len * MAX_SHARE < article_len;
+            let teasers = teaser_lists[index] && element.text_len * 4 < article_len * 3;
+            named_boilerplate && (small_box || teasers)
         })
         .collect()
 }
+
+/// Whether each element is a list of at least [`MIN_TEASERS`] items, every one holding a
+/// link.
+fn teaser_lists(flat: &Flat) -> Vec<bool> {
+    let mut items = vec![(0usize, 0usize); flat.elements.len()];
+    for element in &flat.elements {
+        if element.kind == Kind::ListItem
+            && let Some(parent) = element.parent
+        {
+            items[parent].0 += 1;
+            items[parent].1 += usize::from(element.link_len > 0);
+        }
+    }
+    flat.elements
+        .iter()
+        .zip(items)
+        .map(|(element, (all, linked))| {
+            element.kind == Kind::List && all >= MIN_TEASERS && linked == all
+        })
+        .collect()
+}
+
+/// Fewer items than this are not a list of teasers.
+const MIN_TEASERS: usize = 3;
 
 /// Whether each element holds, as its own text, a block of prose.
 fn holds_prose(flat: &Flat) -> Vec<bool> {
@@ -94,6 +125,27 @@ mod tests {
         for boilerplate in ["June 14, 2019", "Facebook", "Ten rings", "Rings are back"] {
             assert!(!text.contains(boilerplate), "{boilerplate} in:\n{text}");
         }
+    }
+
+    #[test]
+    fn a_related_list_of_titles_with_excerpts_is_left_out() {
+        let item = |title: &str| {
+            format!(
+                "<li><a href='/{title}'>{title}</a><br><small>Von unserer Presse so gut wie \
+                 nicht gewürdigt, haben die Isländer den Banken-Crash genutzt, um sich vom \
+                 Finanz-Moloch zu befreien. Hiesige Medien schwören die Bevölkerung ein.</small></li>"
+            )
+        };
+        let page = format!(
+            "<html><body><div class='entry'>{PARAGRAPH}{PARAGRAPH}\
+             <ul class='related_post wp_rp'>{}{}{}</ul></div></body></html>",
+            item("Island"),
+            item("ESM"),
+            item("Strike Debt"),
+        );
+        let text = extract(&page);
+        assert!(text.ends_with("the more the better."), "{text}");
+        assert!(!text.contains("Isländer"), "{text}");
     }
 
     #[test]
