@@ -10,6 +10,7 @@ mod guard;
 mod lead;
 pub mod metadata;
 mod names;
+mod related;
 mod unclosed_title;
 
 pub use comments::comments_from;

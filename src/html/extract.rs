@@ -13,7 +13,9 @@ use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
 use super::lead::lead_before;
 use super::metadata::{Metadata, metadata};
+use super::related::drop_related_sections;
 use super::unclosed_title;
+use crate::stages::phrase_category;
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -227,6 +229,7 @@ fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool
             kept[index] = true;
         }
     }
+    drop_related_sections(flat, &mut kept, top);
     kept
 }
 
@@ -255,15 +258,19 @@ fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
 
 /// The text of the blocks of kept elements, in document order, but for link lists and for
 /// headings after the last paragraph: a heading with nothing under it headed a list of
-/// links or teasers that is gone ("Similar recipes", "More from this section").
+/// links or teasers that is gone ("Similar dishes for you"). Headings that the phrase
+/// lists know ("Related posts") stay for the boilerplate stage, which removes them and
+/// counts them among the signs of a whole page.
 pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
     let mut blocks: Vec<&Block> = flat
         .blocks
         .iter()
         .filter(|b| kept[b.element] && !is_link_list(b))
         .collect();
-    let is_heading = |block: &&Block| flat.elements[block.element].kind == Kind::Heading;
-    if let Some(last_text) = blocks.iter().rposition(|block| !is_heading(block)) {
+    let is_unknown_heading = |block: &&Block| {
+        flat.elements[block.element].kind == Kind::Heading && phrase_category(&block.text).is_none()
+    };
+    if let Some(last_text) = blocks.iter().rposition(|block| !is_unknown_heading(block)) {
         blocks.truncate(last_text + 1);
     }
     let mut text = String::new();

@@ -61,6 +61,8 @@ mod metaline;
 mod phrases;
 mod sieve;
 
+pub(crate) use phrases::category as phrase_category;
+
 use classify::{Class, DocumentKind, LineVerdicts};
 use features::LineFeatures;
 use phrases::Phrases;

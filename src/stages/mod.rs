@@ -10,6 +10,7 @@ mod unicode;
 mod whitespace;
 
 pub use boilerplate::Boilerplate;
+pub(crate) use boilerplate::phrase_category;
 pub use joined_tokens::JoinedTokens;
 pub use mojibake::Mojibake;
 pub use quotes::Quotes;

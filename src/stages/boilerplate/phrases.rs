@@ -447,16 +447,18 @@ fn push_ascii_lowercase(text: &str, out: &mut String) {
     out[start..].make_ascii_lowercase();
 }
 
+/// The category of the phrase rule that one line of text matches, if any: "Related
+/// posts" gives "teaser", "Leave a Reply" "comment_form", "The talks went on." none.
+pub(crate) fn category(line: &str) -> Option<&'static str> {
+    let words = line.split_whitespace().count();
+    let phrases = Phrases::get();
+    let core = phrases.plain_core(line.len(), line.trim());
+    phrases.category(line.len(), line.trim(), core, || words, &mut String::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn category(line: &str) -> Option<&'static str> {
-        let words = line.split_whitespace().count();
-        let phrases = Phrases::get();
-        let core = phrases.plain_core(line.len(), line.trim());
-        phrases.category(line.len(), line.trim(), core, || words, &mut String::new())
-    }
 
     #[test]
     fn lines_are_normalized_to_the_form_of_the_phrases() {
