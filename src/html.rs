@@ -10,6 +10,7 @@ mod guard;
 mod lead;
 pub mod metadata;
 mod names;
+mod parts;
 mod related;
 mod unclosed_title;
 

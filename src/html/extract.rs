@@ -13,6 +13,7 @@ use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
 use super::lead::lead_before;
 use super::metadata::{Metadata, metadata};
+use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::unclosed_title;
 use crate::stages::phrase_category;
@@ -193,8 +194,8 @@ fn link_density(element: &Element) -> f64 {
 }
 
 /// Which elements are the article: `top`, those of its siblings that score well enough or
-/// read like paragraphs of it, and its lead if set apart; with all their descendants but
-/// boilerplate boxes.
+/// read like paragraphs of it, its lead if set apart, and its other parts if split; with
+/// all their descendants but boilerplate boxes.
 fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
     let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -217,6 +218,9 @@ fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool
     }
     if let Some(lead) = lead_before(flat, top) {
         kept[lead] = true;
+    }
+    for part in other_parts(flat, top) {
+        kept[part] = true;
     }
     // Elements come parent first: a kept parent keeps its children, but for boilerplate
     // boxes.

@@ -19,6 +19,9 @@ pub(super) struct Element {
     pub hint: i32,
     /// Its class or id names the lead paragraph of an article.
     pub lead: bool,
+    /// A hash of its tag and class attribute, 0 without a class or with an id: parts of one
+    /// article split by an advertisement share it (`<div class="story-text">` twice).
+    pub class_key: u64,
     /// Characters of text inside it, and of link text inside it.
     pub text_len: usize,
     pub link_len: usize,
@@ -159,6 +162,24 @@ fn hides(style: &str) -> bool {
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// A hash of an element's tag and class attribute, 0 when it has no class or has an id (an
+/// element with an id is one of a kind).
+fn class_key(element: &scraper::node::Element) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let Some(class) = element
+        .attr("class")
+        .filter(|class| !class.trim().is_empty())
+    else {
+        return 0;
+    };
+    if element.id().is_some() {
+        return 0;
+    }
+    let mut hasher = rustc_hash::FxHasher::default();
+    (element.name(), class).hash(&mut hasher);
+    hasher.finish().max(1)
+}
+
 /// Walks `page` once and keeps its visible elements and blocks of text.
 pub(super) fn flatten(page: &Html) -> Flat {
     flatten_from(page.tree.root(), Part::Page)
@@ -214,6 +235,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             kind,
                             hint: hint_of(element),
                             lead: is_lead(element),
+                            class_key: class_key(element),
                             text_len: 0,
                             link_len: 0,
                         });
