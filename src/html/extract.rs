@@ -325,6 +325,16 @@ mod tests {
     }
 
     #[test]
+    fn an_email_address_is_text_not_a_link() {
+        let page = "<html><body><div class='texte'><p>Le collectif publie chaque semaine \
+            le suivi des réformes, texte par texte, avec les votes et les recours.</p>\
+            <p>Pour nous écrire, une seule adresse, celle du suivi des réformes :</p>\
+            <p><a href='mailto:suivi.reformes@example.org'>suivi.reformes@example.org</a></p>\
+            </div></body></html>";
+        assert!(extract(page).ends_with("suivi.reformes@example.org"));
+    }
+
+    #[test]
     fn a_page_of_headings_only_keeps_them() {
         let page = "<html><body><div><h2>Test Case 1</h2><h2>Test Case 2</h2></div></body></html>";
         assert_eq!(extract(page), "Test Case 1\n\nTest Case 2");

@@ -162,6 +162,18 @@ fn hides(style: &str) -> bool {
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// Whether an element is a link whose text counts as link text: any `<a>` but one to an
+/// e-mail address, which shows the address itself (`<a href="mailto:x@y.fr">x@y.fr</a>`),
+/// content rather than navigation.
+fn is_navigation_link(element: &scraper::node::Element) -> bool {
+    element.name() == "a"
+        && !element.attr("href").is_some_and(|href| {
+            href.trim_start()
+                .get(..7)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
+        })
+}
+
 /// A hash of an element's tag and class attribute, 0 when it has no class or has an id (an
 /// element with an id is one of a kind).
 fn class_key(element: &scraper::node::Element) -> u64 {
@@ -214,10 +226,11 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             continue;
                         }
                         let kind = Kind::of(element.name());
-                        match element.name() {
-                            "br" => builder.push_break(),
-                            "a" => links += 1,
-                            _ => {}
+                        if element.name() == "br" {
+                            builder.push_break();
+                        }
+                        if is_navigation_link(element) {
+                            links += 1;
                         }
                         if kind == Kind::Article {
                             articles += 1;
@@ -279,7 +292,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                 let Some(element) = node.value().as_element() else {
                     continue;
                 };
-                if element.name() == "a" {
+                if is_navigation_link(element) {
                     links = links.saturating_sub(1);
                 }
                 if Kind::of(element.name()) == Kind::Article {
