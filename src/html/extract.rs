@@ -271,10 +271,7 @@ pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
         .iter()
         .filter(|b| kept[b.element] && !is_link_list(b))
         .collect();
-    let is_unknown_heading = |block: &&Block| {
-        flat.elements[block.element].kind == Kind::Heading && phrase_category(&block.text).is_none()
-    };
-    if let Some(last_text) = blocks.iter().rposition(|block| !is_unknown_heading(block)) {
+    if let Some(last_text) = blocks.iter().rposition(|block| !is_dangling(flat, block)) {
         blocks.truncate(last_text + 1);
     }
     let mut text = String::new();
@@ -288,6 +285,14 @@ pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
         previous = Some(kind);
     }
     text
+}
+
+/// Whether a block at the end of an article is a heading left without what it headed, and
+/// not a line the phrase lists know (the boilerplate stage removes those, and counts them).
+/// Short lines that end no sentence stay: at the end of an article they are as often its
+/// signature ("XX, Die Redaktion"), its author or a phone number as a stray label.
+fn is_dangling(flat: &Flat, block: &Block) -> bool {
+    flat.elements[block.element].kind == Kind::Heading && phrase_category(&block.text).is_none()
 }
 
 /// A block that is mostly links: a menu, a list of related articles, a share bar.
