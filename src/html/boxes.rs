@@ -149,6 +149,24 @@ mod tests {
     }
 
     #[test]
+    fn a_carousel_of_other_recipes_is_left_out() {
+        let slide = |name: &str| {
+            format!(
+                "<div class='item'><h4><a href='/{name}'>{name}</a></h4><p>Like recipe? Add \
+                 the ingredients to your basket.</p></div>"
+            )
+        };
+        let page = format!(
+            "<html><body><article>{PARAGRAPH}{PARAGRAPH}\
+             <div class='owl-carousel recipe-carousel'>{}{}</div></article></body></html>",
+            slide("Chicken korma"),
+            slide("Lamb pilau"),
+        );
+        let text = extract(&page);
+        assert!(text.ends_with("the more the better."), "{text}");
+    }
+
+    #[test]
     fn prose_and_tables_in_boxes_named_like_boilerplate_stay() {
         let page = format!(
             "<html><body><article>{PARAGRAPH}\

@@ -56,7 +56,7 @@ const POSITIVE: [&str; 12] = [
 ];
 
 /// Parts of class names and ids of boilerplate.
-const NEGATIVE: [&str; 26] = [
+const NEGATIVE: [&str; 29] = [
     "banner",
     "combx",
     "comment",
@@ -83,6 +83,9 @@ const NEGATIVE: [&str; 26] = [
     "cookie",
     "newsletter",
     "advert",
+    "carousel",
+    "slider",
+    "swiper",
 ];
 
 /// Whether a class or id names the lead of an article, the paragraph under its headline
