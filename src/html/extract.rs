@@ -340,6 +340,23 @@ mod tests {
     }
 
     #[test]
+    fn a_read_more_link_after_a_paragraph_goes_but_one_inside_a_sentence_stays() {
+        let page = "<html><body><div class='entry-content'>\
+            <p>Kłamliwym atakom sprzeciwiają się też dziennikarze, politycy i Zespół \
+            Wspierania Radia Maryja. Głos w obronie Fundacji zabrała również Akcja Katolicka \
+            w Polsce. <strong>[<a href='/cel'>czytaj więcej</a>]</strong></p>\
+            <p>My <a href='/80-20'>previous post</a> addressed an objection to applying the \
+            80-20 rule to software, namely that users use different features.</p>\
+            </div></body></html>";
+        let text = extract(page);
+        assert!(text.starts_with("Kłamliwym"), "{text}");
+        assert!(
+            text.contains("Akcja Katolicka w Polsce.\n\nMy previous post addressed"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_page_of_headings_only_keeps_them() {
         let page = "<html><body><div><h2>Test Case 1</h2><h2>Test Case 2</h2></div></body></html>";
         assert_eq!(extract(page), "Test Case 1\n\nTest Case 2");

@@ -230,6 +230,9 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             builder.push_break();
                         }
                         if is_navigation_link(element) {
+                            if links == 0 {
+                                builder.open_link(kept.last().copied());
+                            }
                             links += 1;
                         }
                         if kind == Kind::Article {
@@ -294,6 +297,9 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                 };
                 if is_navigation_link(element) {
                     links = links.saturating_sub(1);
+                    if links == 0 {
+                        builder.close_link(kept.last().copied());
+                    }
                 }
                 if Kind::of(element.name()) == Kind::Article {
                     articles = articles.saturating_sub(1);
@@ -381,12 +387,42 @@ struct Builder {
     link_len: usize,
     /// Whitespace was seen after the last character kept.
     pending_space: bool,
+    /// Blocks ended so far.
+    flushes: usize,
+    /// Where the open link's text starts in `text`, the blocks ended before it, and the
+    /// innermost kept element around it.
+    link_start: Option<(usize, usize, Option<usize>)>,
+    /// A "read more" link that closed the text so far: cut when the block ends with it.
+    read_more: Option<ReadMore>,
+}
+
+/// A "read more" link at the end of a block's text so far ("…in Polsce. [czytaj więcej]").
+struct ReadMore {
+    /// Where the cut starts in the text: at the link, or at the bracket before it.
+    start: usize,
+    /// The bracket that closes the one before the link, if any.
+    closer: Option<char>,
+    /// The kept element whose counts hold the link's text, and the characters to take off
+    /// them: of text (bracket included) and of link text.
+    element: Option<usize>,
+    text_chars: usize,
+    link_chars: usize,
 }
 
 impl Builder {
     /// Appends a text node, whitespace runs collapsed to one space; returns the characters
     /// of text added (spaces not counted).
     fn push_text(&mut self, text: &str) -> usize {
+        if let Some(read_more) = &self.read_more {
+            // Text after the link but its closing bracket and stops: the link was inside
+            // the sentence, not after it.
+            let rest = text.trim_matches(|c: char| {
+                is_html_space(c) || Some(c) == read_more.closer || matches!(c, '.' | '»' | '›')
+            });
+            if !rest.is_empty() {
+                self.read_more = None;
+            }
+        }
         let mut added = 0;
         for (i, word) in text.split(is_html_space).enumerate() {
             if i > 0 {
@@ -421,8 +457,19 @@ impl Builder {
         self.pending_space = false;
     }
 
-    /// Ends the current block.
+    /// Ends the current block, without the "read more" link that ends it.
     fn flush(&mut self, flat: &mut Flat) {
+        if let Some(read_more) = self.read_more.take() {
+            self.text.truncate(read_more.start);
+            self.link_len = self.link_len.saturating_sub(read_more.link_chars);
+            if let Some(index) = read_more.element {
+                // Saturating: a bracket in a table row may have been counted in the cell
+                // before.
+                let element = &mut flat.elements[index];
+                element.text_len = element.text_len.saturating_sub(read_more.text_chars);
+                element.link_len = element.link_len.saturating_sub(read_more.link_chars);
+            }
+        }
         let text = self.text.trim();
         if let Some(element) = self.element
             && !text.is_empty()
@@ -436,6 +483,64 @@ impl Builder {
         self.text.clear();
         self.link_len = 0;
         self.pending_space = false;
+        self.flushes += 1;
+    }
+
+    /// An outermost link opens inside `element` (the innermost kept element).
+    fn open_link(&mut self, element: Option<usize>) {
+        self.link_start = Some((self.text.len(), self.flushes, element));
+    }
+
+    /// The outermost link closes inside `element`: a "read more" link after the end of a
+    /// sentence ("…in Polsce. [czytaj więcej]") is marked, to be cut with the bracket
+    /// around it if the block ends with it.
+    fn close_link(&mut self, element: Option<usize>) {
+        let Some((start, flushes, opened_in)) = self.link_start.take() else {
+            return;
+        };
+        if flushes != self.flushes || opened_in != element || !is_read_more(&self.text[start..]) {
+            return;
+        }
+        let link_chars = self.text[start..]
+            .chars()
+            .filter(|&c| !is_html_space(c))
+            .count();
+        let before = self.text[..start].trim_end();
+        let (cut, closer) = match before.chars().next_back().and_then(closer_of) {
+            Some(closer) => (before.len() - 1, Some(closer)),
+            None => (start, None),
+        };
+        if !self.text[..cut].trim_end().ends_with(SENTENCE_ENDS) {
+            return;
+        }
+        self.read_more = Some(ReadMore {
+            start: cut,
+            closer,
+            element,
+            text_chars: link_chars + usize::from(closer.is_some()),
+            link_chars,
+        });
+    }
+}
+
+/// What ends a sentence before a "read more" link.
+const SENTENCE_ENDS: [char; 8] = ['.', '!', '?', '…', ':', '"', '”', '»'];
+
+/// Whether a link's text is a "read more" label of the phrase lists ("Read more", "czytaj
+/// więcej", "Weiterlesen »"), arrows, dots and brackets aside.
+fn is_read_more(link: &str) -> bool {
+    let label = link.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '»' | '›' | '→' | '…' | '.' | '>')
+    });
+    !label.is_empty() && crate::stages::phrase_category(label) == Some("teaser")
+}
+
+/// The bracket that closes `opener`, if it opens one.
+fn closer_of(opener: char) -> Option<char> {
+    match opener {
+        '[' => Some(']'),
+        '(' => Some(')'),
+        _ => None,
     }
 }
 
