@@ -40,7 +40,7 @@ pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
     let mut hint = 0;
     for name in names_of(element) {
         let name = name.to_ascii_lowercase();
-        if NEGATIVE.iter().any(|word| name.contains(word)) {
+        if NEGATIVE.iter().any(|word| name.contains(word)) || names_an_author_box(&name) {
             hint -= 25;
         } else if POSITIVE.iter().any(|word| name.contains(word)) {
             hint += 25;
@@ -48,6 +48,28 @@ pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
     }
     hint.clamp(-50, 50)
 }
+
+/// Whether a class name (lowercase) names a box about the author: "author", "byline",
+/// "author-box", "post-author", "about-author". Not "author-jdoe", the class WordPress
+/// gives a post by that author, nor "authority".
+fn names_an_author_box(name: &str) -> bool {
+    let mut words = words_of(name);
+    let mut about_author = false;
+    let all_known = words.all(|word| match word {
+        "author" | "authors" | "byline" => {
+            about_author = true;
+            true
+        }
+        _ => AUTHOR_BOX_WORDS.contains(&word),
+    });
+    about_author && all_known
+}
+
+/// Words that may stand beside "author" in the name of an author box.
+const AUTHOR_BOX_WORDS: [&str; 14] = [
+    "about", "box", "bio", "info", "card", "details", "name", "wrap", "wrapper", "post", "entry",
+    "article", "meta", "block",
+];
 
 /// Parts of class names and ids of article containers.
 const POSITIVE: [&str; 12] = [
@@ -152,6 +174,27 @@ fn words_of(name: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::words_of;
+
+    #[test]
+    fn author_boxes_by_their_names() {
+        for name in [
+            "author",
+            "byline",
+            "author-box",
+            "post-author",
+            "about-author",
+        ] {
+            assert!(super::names_an_author_box(name), "{name}");
+        }
+        for name in [
+            "author-solarserver",
+            "authority",
+            "coauthors-list",
+            "post-body",
+        ] {
+            assert!(!super::names_an_author_box(name), "{name}");
+        }
+    }
 
     #[test]
     fn names_split_into_words_at_punctuation_and_case_changes() {
