@@ -287,13 +287,21 @@ pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
     text
 }
 
-/// Whether a block at the end of an article is a heading left without what it headed, and
-/// not a line the phrase lists know (the boilerplate stage removes those, and counts them).
-/// Short lines that end no sentence stay: at the end of an article they are as often its
-/// signature ("XX, Die Redaktion"), its author or a phone number as a stray label.
+/// Whether a block at the end of an article is a heading left without what it headed (a
+/// heading tag, or a short block whose class names it a heading: `<div
+/// class="card-header">`), and not a line the phrase lists know (the boilerplate stage
+/// removes those, and counts them). Other short lines that end no sentence stay: at the end
+/// of an article they are as often its signature ("XX, Die Redaktion"), its author or a
+/// phone number as a stray label.
 fn is_dangling(flat: &Flat, block: &Block) -> bool {
-    flat.elements[block.element].kind == Kind::Heading && phrase_category(&block.text).is_none()
+    let element = &flat.elements[block.element];
+    let heading = element.kind == Kind::Heading
+        || element.titled && block.text.split_whitespace().nth(MAX_TITLE_WORDS).is_none();
+    heading && phrase_category(&block.text).is_none()
 }
+
+/// A block named like a heading has at most this many words.
+const MAX_TITLE_WORDS: usize = 8;
 
 /// A block that is mostly links: a menu, a list of related articles, a share bar.
 pub(super) fn is_link_list(block: &Block) -> bool {
@@ -354,6 +362,19 @@ mod tests {
             text.contains("Akcja Katolicka w Polsce.\n\nMy previous post addressed"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_box_title_left_at_the_end_goes() {
+        let page = "<html><body><article class='post'>\
+            <p>Emden ist vor allem in Deutschland als Hauptstadt der Region Ostfriesland \
+            bekannt, und für seinen berühmtesten Sohn, den Komiker Otto Waalkes.</p>\
+            <p>Der Wasserturm am Wall, gebaut 1910 und 1911, ist eines der Wahrzeichen der \
+            Stadt, und heute ein Ort für Ausstellungen und Konzerte.</p>\
+            <div class='card'><div class='alert-info card-header'>Infos zum Reiseziel</div>\
+            <ul><li><a href='/emden'>Emden</a></li><li><a href='/leer'>Leer</a></li></ul>\
+            </div></article></body></html>";
+        assert!(extract(page).ends_with("Ausstellungen und Konzerte."));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use super::names::{hint_of, is_comment_section, is_lead};
+use super::names::{hint_of, is_comment_section, is_lead, names_a_heading};
 
 /// An element that was kept.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub(super) struct Element {
     pub hint: i32,
     /// Its class or id names the lead paragraph of an article.
     pub lead: bool,
+    /// Its class or id names a heading or title, whatever its tag.
+    pub titled: bool,
     /// A hash of its tag and class attribute, 0 without a class or with an id: parts of one
     /// article split by an advertisement share it (`<div class="story-text">` twice).
     pub class_key: u64,
@@ -251,6 +253,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             kind,
                             hint: hint_of(element),
                             lead: is_lead(element),
+                            titled: names_a_heading(element),
                             class_key: class_key(element),
                             text_len: 0,
                             link_len: 0,

@@ -125,6 +125,18 @@ pub(super) fn is_lead(element: &scraper::node::Element) -> bool {
     })
 }
 
+/// Whether a class or id names a heading or a title (`card-header`, `box-title`,
+/// `sectionHeading`), whatever the tag.
+pub(super) fn names_a_heading(element: &scraper::node::Element) -> bool {
+    names_of(element).any(|name| {
+        words_of(name).any(|word| {
+            ["header", "heading", "title", "headline"]
+                .iter()
+                .any(|heading| word.eq_ignore_ascii_case(heading))
+        })
+    })
+}
+
 /// Words of class names and ids of article leads, in the languages of the dev pages.
 const LEAD_WORDS: [&str; 11] = [
     "lead",
