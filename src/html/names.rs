@@ -40,7 +40,13 @@ pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
     let mut hint = 0;
     for name in names_of(element) {
         let name = name.to_ascii_lowercase();
-        if NEGATIVE.iter().any(|word| name.contains(word)) || names_an_author_box(&name) {
+        if is_topic_class(&name) {
+            continue;
+        }
+        let negative = NEGATIVE.iter().any(|word| name.contains(word))
+            || words_of(&name).any(|word| NEGATIVE_WORDS.contains(&word))
+            || names_an_author_box(&name);
+        if negative {
             hint -= 25;
         } else if POSITIVE.iter().any(|word| name.contains(word)) {
             hint += 25;
@@ -48,6 +54,17 @@ pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
     }
     hint.clamp(-50, 50)
 }
+
+/// Whether a class name (lowercase) names a post's topic, as WordPress tags a post's
+/// container (`tag-social-media`, `category-antitrust`): it says what the post is about,
+/// not what the box is.
+fn is_topic_class(name: &str) -> bool {
+    name.starts_with("tag-") || name.starts_with("category-")
+}
+
+/// Whole words of class names and ids of boilerplate, which as parts of words mean
+/// something else: `section-trust` (seals of approval) but not `trustee-report`.
+const NEGATIVE_WORDS: [&str; 1] = ["trust"];
 
 /// Whether a class name (lowercase) names a box about the author: "author", "byline",
 /// "author-box", "post-author", "about-author". Not "author-jdoe", the class WordPress
@@ -186,6 +203,24 @@ fn words_of(name: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::words_of;
+
+    /// The hint of the first `<div>` of `html`.
+    fn hint(html: &str) -> i32 {
+        let page = scraper::Html::parse_fragment(html);
+        let div = scraper::Selector::parse("div").expect("a valid selector");
+        let element = page.select(&div).next().expect("a div");
+        super::hint_of(element.value())
+    }
+
+    #[test]
+    fn topic_classes_say_nothing_and_trust_counts_as_a_word() {
+        assert_eq!(
+            hint("<div class='post tag-social-media category-antitrust'></div>"),
+            25
+        );
+        assert_eq!(hint("<div class='section-trust'></div>"), -25);
+        assert_eq!(hint("<div class='trustee-report'></div>"), 0);
+    }
 
     #[test]
     fn author_boxes_by_their_names() {
