@@ -501,21 +501,24 @@ impl Builder {
         let Some((start, flushes, opened_in)) = self.link_start.take() else {
             return;
         };
-        if flushes != self.flushes || opened_in != element || !is_read_more(&self.text[start..]) {
+        if flushes != self.flushes || opened_in != element {
+            return;
+        }
+        let before = self.text[..start].trim_end();
+        let (cut, closer) = match before.chars().next_back().and_then(closer_of) {
+            Some(closer) => (before.len() - 1, Some(closer)),
+            None => (start, None),
+        };
+        // Cheap tests first: most links sit inside a sentence.
+        if !self.text[..cut].trim_end().ends_with(SENTENCE_ENDS)
+            || !is_read_more(&self.text[start..])
+        {
             return;
         }
         let link_chars = self.text[start..]
             .chars()
             .filter(|&c| !is_html_space(c))
             .count();
-        let before = self.text[..start].trim_end();
-        let (cut, closer) = match before.chars().next_back().and_then(closer_of) {
-            Some(closer) => (before.len() - 1, Some(closer)),
-            None => (start, None),
-        };
-        if !self.text[..cut].trim_end().ends_with(SENTENCE_ENDS) {
-            return;
-        }
         self.read_more = Some(ReadMore {
             start: cut,
             closer,
