@@ -388,15 +388,6 @@ mod tests {
     }
 
     #[test]
-    fn no_repair_glues_another_script_to_a_latin_letter() {
-        // MacRoman reads "€â" as the bytes of the Arabic letter "ۉ": "âۉۉ€" is no word.
-        assert_eq!(clean("â€â€â€"), "â€â€â€");
-        assert_eq!(clean("'â€â€â€ hello"), "'â€â€â€ hello");
-        // Whole words of another script are still read back.
-        assert_eq!(clean("Ð¿Ñ€Ð¸Ð²ÐµÑ‚, Î•Î»Î»Î¬Î´Î±"), "привет, Ελλάδα");
-    }
-
-    #[test]
     fn text_misread_twice_is_read_back_twice() {
         assert_eq!(clean("donÃ¢â‚¬â„¢t"), "don’t");
         let mut trace = Trace::on();

@@ -170,32 +170,6 @@ fn script(class: Class) -> Option<Script> {
     }
 }
 
-/// Whether `text` has a Latin letter right beside a letter of Greek, Cyrillic, Hebrew or
-/// Arabic ("âۉ"): words written with spaces never mix them, misread bytes do. (Latin beside
-/// Chinese or Japanese is ordinary: "用iPhone拍".)
-pub(crate) fn mixes_spaced_scripts(text: impl IntoIterator<Item = char>) -> bool {
-    let spaced = |script| {
-        matches!(
-            script,
-            Some(Script::Greek | Script::Cyrillic | Script::Hebrew | Script::Arabic)
-        )
-    };
-    let mut previous: Option<Script> = None;
-    for c in text {
-        let current = script(class_of(c));
-        let clash = match (previous, current) {
-            (Some(Script::Latin), b) => spaced(b),
-            (a, Some(Script::Latin)) => spaced(a),
-            _ => false,
-        };
-        if clash {
-            return true;
-        }
-        previous = current;
-    }
-    false
-}
-
 /// Whether `a` and `b` are letters of one script ("Р" and "о", "à" and "l").
 pub(crate) fn same_script(a: char, b: char) -> bool {
     let a = script(class_of(a));

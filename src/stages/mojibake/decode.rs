@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::badness::{badness, badness_alone, mixes_spaced_scripts, same_script};
+use super::badness::{badness, badness_alone, same_script};
 use super::scan::is_removed_invisible;
 use super::tables::{Table, bytes_of};
 
@@ -259,22 +259,10 @@ fn repair_of(
         badness(before_char.into_iter().chain(middle).chain(after_char))
     };
     let before = in_context(&mut original());
-    let mut after = in_context(&mut repaired.chars());
-    // A repair that glues a letter of another spaced script to a Latin one ("â€â€â€" read
-    // as MacRoman: "âۉۉ€") is no repair, however the measure weighs it.
-    let clashes = mixes_spaced_scripts(
-        before_char
-            .into_iter()
-            .chain(repaired.chars())
-            .chain(after_char),
-    );
-    if clashes {
-        after = after.max(before).max(1);
-    }
+    let after = in_context(&mut repaired.chars());
     // On its own a stretch is at most as bad as between its neighbours: below 2 there,
     // it cannot be conclusive.
-    let conclusive_alone =
-        !clashes && before >= 2 && badness(original()) >= badness(repaired.chars()) + 2;
+    let conclusive_alone = before >= 2 && badness(original()) >= badness(repaired.chars()) + 2;
     let a_grave = sequences.iter().any(|s| s.a_grave);
     Repair {
         table,
