@@ -31,10 +31,14 @@ const MIN_SHARING: usize = 3;
 const CLOSE_SCORE: f64 = 0.75;
 
 /// The element with the best score (`scores` already cut by link density, halved inside
-/// boilerplate), or the ancestor that holds it together with other elements scoring nearly
-/// as well; `None` if no block scored.
-pub(super) fn top_candidate(flat: &Flat, scores: &[Option<f64>]) -> Option<usize> {
-    let in_boilerplate = inside_boilerplate(&flat.elements);
+/// boilerplate, as `in_boilerplate` tells: see [`inside_boilerplate`]), or the ancestor
+/// that holds it together with other elements scoring nearly as well; `None` if no block
+/// scored.
+pub(super) fn top_candidate(
+    flat: &Flat,
+    scores: &[Option<f64>],
+    in_boilerplate: &[bool],
+) -> Option<usize> {
     let mut ranked: Vec<(usize, f64)> = scores
         .iter()
         .enumerate()

@@ -8,7 +8,7 @@
 use scraper::Html;
 
 use super::boxes::boilerplate_boxes;
-use super::candidate::top_candidate;
+use super::candidate::{inside_boilerplate, top_candidate};
 use super::flatten::{Block, Element, Flat, Kind, flatten};
 use super::guard;
 use super::lead::lead_before;
@@ -113,8 +113,9 @@ pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>
 pub fn extract_from(page: &Html) -> String {
     let flat = flatten(page);
     let scores = scores(&flat);
-    let kept = match top_candidate(&flat, &scores) {
-        Some(top) => article_elements(&flat, &scores, top),
+    let in_boilerplate = inside_boilerplate(&flat.elements);
+    let kept = match top_candidate(&flat, &scores, &in_boilerplate) {
+        Some(top) => article_elements(&flat, &scores, &in_boilerplate, top),
         None => vec![true; flat.elements.len()],
     };
     let mut article = text_of(&flat, &kept);
@@ -196,7 +197,12 @@ fn link_density(element: &Element) -> f64 {
 /// Which elements are the article: `top`, those of its siblings that score well enough or
 /// read like paragraphs of it, its lead if set apart, and its other parts if split; with
 /// all their descendants but boilerplate boxes.
-fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool> {
+fn article_elements(
+    flat: &Flat,
+    scores: &[Option<f64>],
+    in_boilerplate: &[bool],
+    top: usize,
+) -> Vec<bool> {
     let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
     let last_block = last_blocks(flat);
@@ -216,10 +222,10 @@ fn article_elements(flat: &Flat, scores: &[Option<f64>], top: usize) -> Vec<bool
             kept[index] = scored || reads_like_a_paragraph(flat, index, &last_block);
         }
     }
-    if let Some(lead) = lead_before(flat, top) {
+    if let Some(lead) = lead_before(flat, in_boilerplate, top) {
         kept[lead] = true;
     }
-    for part in other_parts(flat, top) {
+    for part in other_parts(flat, in_boilerplate, top) {
         kept[part] = true;
     }
     // Elements come parent first: a kept parent keeps its children, but for boilerplate

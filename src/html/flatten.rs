@@ -8,6 +8,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::names::{hint_of, is_comment_section, is_lead, names_a_heading};
+use crate::stages::phrase_category;
 
 /// An element that was kept.
 #[derive(Debug, Clone)]
@@ -353,14 +354,7 @@ fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
             dropped[index] = true;
         }
     }
-    // Parents come first: a dropped parent drops its children.
-    for index in 0..flat.elements.len() {
-        if let Some(parent) = flat.elements[index].parent
-            && dropped[parent]
-        {
-            dropped[index] = true;
-        }
-    }
+    mark_descendants(&flat.elements, &mut dropped);
     // The text of dropped elements, summed up to their kept ancestors, children first.
     let mut gone = vec![(0usize, 0usize); flat.elements.len()];
     for index in (0..flat.elements.len()).rev() {
@@ -380,6 +374,18 @@ fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
         element.link_len -= link_len;
     }
     flat.blocks.retain(|block| !dropped[block.element]);
+}
+
+/// Marks every descendant of a marked element: `<header>` dropped drops all inside it.
+pub(super) fn mark_descendants(elements: &[Element], marked: &mut [bool]) {
+    // Parents come first: a parent is settled before its children.
+    for index in 0..elements.len() {
+        if let Some(parent) = elements[index].parent
+            && marked[parent]
+        {
+            marked[index] = true;
+        }
+    }
 }
 
 /// The block being built.
@@ -538,7 +544,7 @@ fn is_read_more(link: &str) -> bool {
     let label = link.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '»' | '›' | '→' | '…' | '.' | '>')
     });
-    !label.is_empty() && crate::stages::phrase_category(label) == Some("teaser")
+    !label.is_empty() && phrase_category(label) == Some("teaser")
 }
 
 /// The bracket that closes `opener`, if it opens one.

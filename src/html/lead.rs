@@ -9,7 +9,7 @@
 //! <div class="entry-content"><p>…</p><p>…</p></div>                                        the article
 //! ```
 
-use super::candidate::{inside_boilerplate, is_inside};
+use super::candidate::is_inside;
 use super::flatten::{Flat, Kind};
 
 /// At most this many characters of text (but for link lists) between a lead and the
@@ -22,12 +22,13 @@ const MIN_LEAD_CHARS: usize = 40;
 /// The element named like a lead just before the article whose top element is `top`, if
 /// any: not inside the article or a boilerplate box, mostly not links, a sentence long, and
 /// with at most [`MAX_GAP_CHARS`] of text between its end and the article's start.
-pub(super) fn lead_before(flat: &Flat, top: usize) -> Option<usize> {
+/// `in_boilerplate` tells which elements lie inside a boilerplate box (see
+/// [`inside_boilerplate`](super::candidate::inside_boilerplate)).
+pub(super) fn lead_before(flat: &Flat, in_boilerplate: &[bool], top: usize) -> Option<usize> {
     let first_of_top = flat
         .blocks
         .iter()
         .position(|block| is_inside(&flat.elements, block.element, top))?;
-    let in_boilerplate = inside_boilerplate(&flat.elements);
     let mut gap = 0;
     // Backwards from the article's first block: the nearest lead wins.
     for block in flat.blocks[..first_of_top].iter().rev() {

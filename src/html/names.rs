@@ -133,24 +133,20 @@ const NEGATIVE: [&str; 29] = [
 /// The name is read as words (split at punctuation and at lower-to-upper case changes), so
 /// `leader-board` and `introduction-video` do not count.
 pub(super) fn is_lead(element: &scraper::node::Element) -> bool {
-    names_of(element).any(|name| {
-        words_of(name).any(|word| {
-            LEAD_WORDS
-                .iter()
-                .any(|lead| word.eq_ignore_ascii_case(lead))
-        })
-    })
+    has_name_word(element, &LEAD_WORDS)
 }
 
 /// Whether a class or id names a heading or a title (`card-header`, `box-title`,
 /// `sectionHeading`), whatever the tag.
 pub(super) fn names_a_heading(element: &scraper::node::Element) -> bool {
+    has_name_word(element, &["header", "heading", "title", "headline"])
+}
+
+/// Whether a word of a class name or id of `element` (see [`words_of`]) is one of `words`
+/// (lowercase), whatever its case.
+fn has_name_word(element: &scraper::node::Element, words: &[&str]) -> bool {
     names_of(element).any(|name| {
-        words_of(name).any(|word| {
-            ["header", "heading", "title", "headline"]
-                .iter()
-                .any(|heading| word.eq_ignore_ascii_case(heading))
-        })
+        words_of(name).any(|word| words.iter().any(|known| word.eq_ignore_ascii_case(known)))
     })
 }
 

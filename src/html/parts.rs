@@ -8,7 +8,7 @@
 //! <div class="story-text"><p>Wary Republicans in the state…</p>…</div>           the top
 //! ```
 
-use super::candidate::{inside_boilerplate, is_inside};
+use super::candidate::is_inside;
 use super::flatten::Flat;
 
 /// A part holds at least this many characters of text outside links.
@@ -20,8 +20,10 @@ const MAX_PARTS: usize = 3;
 
 /// The elements of the same tag and class as `top` (both without an id), outside it and not
 /// around it, that hold prose (at least [`MIN_PART_CHARS`], under a quarter of it links) and
-/// lie in no boilerplate box; none when more than [`MAX_PARTS`] elements share the class.
-pub(super) fn other_parts(flat: &Flat, top: usize) -> Vec<usize> {
+/// lie in no boilerplate box (`in_boilerplate`, see
+/// [`inside_boilerplate`](super::candidate::inside_boilerplate)); none when more than
+/// [`MAX_PARTS`] elements share the class.
+pub(super) fn other_parts(flat: &Flat, in_boilerplate: &[bool], top: usize) -> Vec<usize> {
     let key = flat.elements[top].class_key;
     if key == 0 {
         return Vec::new();
@@ -32,7 +34,6 @@ pub(super) fn other_parts(flat: &Flat, top: usize) -> Vec<usize> {
     if sharing.len() > MAX_PARTS {
         return Vec::new();
     }
-    let in_boilerplate = inside_boilerplate(&flat.elements);
     sharing
         .into_iter()
         .filter(|&index| {

@@ -1,6 +1,8 @@
 //! Sections of teasers at the end of an article, under a heading that says so: "Related",
-//! "You may also like", "Weitere Artikel". The heading and what follows it in its container
-//! (cards of other posts, each a title, an excerpt and a byline) are not the article.
+//! "You may also like", "Weitere Artikel". What follows the heading in its container (cards
+//! of other posts, each a title, an excerpt and a byline) is not the article. The heading
+//! stays, for the boilerplate stage: it removes the line, and counts it among the signs
+//! that the text is a whole page rather than an article alone.
 //!
 //! ```text
 //! <div class="post">
@@ -11,7 +13,7 @@
 //! </div>
 //! ```
 
-use super::flatten::{Flat, Kind};
+use super::flatten::{Flat, Kind, mark_descendants};
 use crate::stages::phrase_category;
 
 /// A related section holding more than this share of the article's text is not taken out:
@@ -43,29 +45,19 @@ pub(super) fn drop_related_sections(flat: &Flat, kept: &mut [bool], top: usize) 
         let Some(parent) = flat.elements[heading].parent else {
             continue;
         };
-        let following: usize = (heading + 1..flat.elements.len())
+        let following: Vec<usize> = (heading + 1..flat.elements.len())
             .filter(|&index| flat.elements[index].parent == Some(parent))
-            .map(|index| flat.elements[index].text_len)
-            .sum();
-        if following * MAX_SHARE > article_len {
-            continue;
-        }
-        for (index, element) in flat.elements.iter().enumerate().skip(heading + 1) {
-            if element.parent == Some(parent) {
+            .collect();
+        let following_len: usize = following.iter().map(|&i| flat.elements[i].text_len).sum();
+        if following_len * MAX_SHARE <= article_len {
+            for index in following {
                 dropped[index] = true;
             }
         }
     }
-    // Parents come first: a dropped parent drops its children.
-    for index in 0..flat.elements.len() {
-        if let Some(parent) = flat.elements[index].parent
-            && dropped[parent]
-        {
-            dropped[index] = true;
-        }
-        if dropped[index] {
-            kept[index] = false;
-        }
+    mark_descendants(&flat.elements, &mut dropped);
+    for (kept, dropped) in kept.iter_mut().zip(dropped) {
+        *kept &= !dropped;
     }
 }
 

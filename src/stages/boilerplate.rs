@@ -95,7 +95,8 @@ struct Line {
 
 impl Line {
     /// The rule that condemns the line on its own, if any. Only phrase rules count towards
-    /// telling a page from a text: datelines, teasers, credits, metadata and copyright lines occur in both.
+    /// telling a page from a text: datelines, teasers, credits, metadata and copyright
+    /// lines occur in both.
     fn rule(&self) -> Option<&'static str> {
         self.phrase
             .or(self.teaser.then_some("teaser"))
@@ -252,7 +253,7 @@ fn shape_rule(text: &str, phrase: bool, ascii: bool) -> Option<&'static str> {
 
 /// The lines of a page that go, with the rule that removes each, in order: every visible
 /// line is measured and judged in its neighbourhood, the condemned ones as bad (or, for
-/// datelines, as asides), and the comment section goes whole.
+/// datelines, credits and metadata lines, as asides), and the comment section goes whole.
 fn page_removals(input: &str, lines: Lines) -> Vec<(Range<usize>, &'static str)> {
     let mut condemned = lines.condemned.iter().peekable();
     let ranges = lines.visible;

@@ -450,10 +450,11 @@ fn push_ascii_lowercase(text: &str, out: &mut String) {
 /// The category of the phrase rule that one line of text matches, if any: "Related
 /// posts" gives "teaser", "Leave a Reply" "comment_form", "The talks went on." none.
 pub(crate) fn category(line: &str) -> Option<&'static str> {
-    let words = line.split_whitespace().count();
+    let text = line.trim();
     let phrases = Phrases::get();
-    let core = phrases.plain_core(line.len(), line.trim());
-    phrases.category(line.len(), line.trim(), core, || words, &mut String::new())
+    let core = phrases.plain_core(line.len(), text);
+    let words = || text.split_whitespace().count();
+    phrases.category(line.len(), text, core, words, &mut String::new())
 }
 
 #[cfg(test)]
