@@ -113,7 +113,7 @@ impl Characters<'_> {
 pub(crate) fn is_removed_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{180e}'
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{180e}'
     ) || u8::try_from(c).is_ok_and(is_removed_control)
 }
 
