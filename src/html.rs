@@ -7,12 +7,15 @@ mod comments;
 mod extract;
 mod flatten;
 mod guard;
+mod hidden;
 mod lead;
 pub mod metadata;
 mod names;
+mod page_type;
 mod parts;
 mod related;
 mod unclosed_title;
 
 pub use comments::comments_from;
-pub use extract::{Article, article, article_with, extract, extract_from};
+pub use extract::{Article, Source, article, article_at, article_with, extract, extract_from};
+pub use page_type::PageType;

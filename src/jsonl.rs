@@ -142,7 +142,8 @@ pub fn write_clean_record(
                     field: html_field.to_string(),
                 });
             };
-            let (article, comments) = crate::html::article_with(page, fields.include_comments);
+            let url = record_fields.get("url").and_then(Value::as_str);
+            let (article, comments) = crate::html::article_at(page, url, fields.include_comments);
             let text = clean(&article.text);
             let metadata = article.metadata;
             let at = record_fields
@@ -206,7 +207,8 @@ fn read_record(line: &str) -> Result<serde_json::Map<String, Value>, RecordError
     }
 }
 
-/// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`) to a
+/// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`,
+/// `page_type`) to a
 /// record, each field only when it was found and the record has no field of that name.
 pub fn add_metadata(record: &mut serde_json::Map<String, Value>, metadata: &Metadata) {
     let found = [
@@ -223,5 +225,10 @@ pub fn add_metadata(record: &mut serde_json::Map<String, Value>, metadata: &Meta
         {
             record.insert(name.to_string(), Value::String(value.clone()));
         }
+    }
+    if let Some(page_type) = metadata.page_type
+        && !record.contains_key("page_type")
+    {
+        record.insert("page_type".into(), page_type.name().into());
     }
 }

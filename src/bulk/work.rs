@@ -149,7 +149,9 @@ impl Work<'_> {
             let fetched = &record.fetched;
             let content_type = fetched.as_ref().and_then(|f| f.content_type.as_deref());
             let page = decode_html(&record.bytes, content_type);
-            let (article, comments) = html::article_with(&page.text, self.fields.include_comments);
+            let url = fetched.as_ref().map(|f| f.url.as_str());
+            let (article, comments) =
+                html::article_at(&page.text, url, self.fields.include_comments);
             // A WARC file's pages are records whatever the output: JSONL.
             let fields = match fetched {
                 Some(fetched) => {

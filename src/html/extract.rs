@@ -9,10 +9,12 @@ use scraper::Html;
 
 use super::boxes::boilerplate_boxes;
 use super::candidate::{inside_boilerplate, top_candidate};
-use super::flatten::{Block, Element, Flat, Kind, flatten};
+use super::flatten::{Block, Element, Flat, Kind, Part, flatten, flatten_from};
 use super::guard;
+use super::hidden::{json_ld_body, largest_noscript};
 use super::lead::lead_before;
-use super::metadata::{Metadata, metadata};
+use super::metadata::{Metadata, metadata_and_declared_type};
+use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::unclosed_title;
@@ -54,7 +56,10 @@ pub fn extract(html: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub text: String,
+    /// What the page says about itself, with its page type.
     pub metadata: Metadata,
+    /// Where the text was found: an article, the whole page, or a hidden view.
+    pub source: Source,
 }
 
 /// The article text of `html` (see [`extract`]) and its metadata (see
@@ -69,17 +74,7 @@ pub struct Article {
 /// assert_eq!(article.metadata.title.as_deref(), Some("Xi to visit Moscow"));
 /// ```
 pub fn article(html: &str) -> Article {
-    if guard::is_too_deep(html) {
-        return Article {
-            text: guard::plain_text(html),
-            metadata: Metadata::default(),
-        };
-    }
-    let page = unclosed_title::parse(html);
-    Article {
-        text: extract_from(&page),
-        metadata: metadata(&page),
-    }
+    article_at(html, None, false).0
 }
 
 /// [`article`], and, when `with_comments`, the page's user comments (see
@@ -95,38 +90,205 @@ pub fn article(html: &str) -> Article {
 /// assert_eq!(unscrape::html::article_with(page, false).1, None);
 /// ```
 pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>) {
-    if !with_comments {
-        return (article(html), None);
-    }
+    article_at(html, None, with_comments)
+}
+
+/// [`article_with`] for a page fetched from `url` (a WARC record's target, a JSONL
+/// record's `url`): the URL is evidence of the page's type (see
+/// [`PageType`](super::PageType)) where the page states no canonical URL of its own.
+///
+/// ```
+/// use unscrape::html::{PageType, Source};
+/// let page = "<div class='message'><p>Has anyone tried the new firmware on the X200? \
+///             Mine reboots every hour since the update.</p></div>\
+///             <div class='message'><p>Same here, rolling back fixed it for me.</p></div>";
+/// let (article, _) = unscrape::html::article_at(
+///     page, Some("https://forums.example.com/threads/x200-firmware.5512/"), false);
+/// assert_eq!(article.metadata.page_type, Some(PageType::Forum));
+/// assert_eq!(article.source, Source::WholePage);
+/// assert!(article.text.ends_with("rolling back fixed it for me."));
+/// ```
+pub fn article_at(
+    html: &str,
+    url: Option<&str>,
+    with_comments: bool,
+) -> (Article, Option<String>) {
     if guard::is_too_deep(html) {
-        return (article(html), Some(String::new()));
+        let article = Article {
+            text: guard::plain_text(html),
+            metadata: Metadata::default(),
+            source: Source::WholePage,
+        };
+        return (article, with_comments.then(String::new));
     }
     let page = unclosed_title::parse(html);
+    let (mut metadata, declared) = metadata_and_declared_type(&page, url);
+    let (extraction, page_type) = extraction(&page, declared);
+    metadata.page_type = Some(page_type);
     let article = Article {
-        text: extract_from(&page),
-        metadata: metadata(&page),
+        text: extraction.text,
+        metadata,
+        source: extraction.source,
     };
-    (article, Some(super::comments_from(&page)))
+    let comments = with_comments.then(|| super::comments_from(&page));
+    (article, comments)
 }
 
 /// [`extract`] on a page already parsed.
 pub fn extract_from(page: &Html) -> String {
-    let flat = flatten(page);
-    let scores = scores(&flat);
-    let in_boilerplate = inside_boilerplate(&flat.elements);
-    let kept = match top_candidate(&flat, &scores, &in_boilerplate) {
-        Some(top) => article_elements(&flat, &scores, &in_boilerplate, top),
-        None => vec![true; flat.elements.len()],
-    };
-    let mut article = text_of(&flat, &kept);
-    if article.len() < MIN_ARTICLE_CHARS {
-        // Too little to be the article.
-        let everything = text_of(&flat, &vec![true; flat.elements.len()]);
-        if everything.len() > article.len() * 2 {
-            article = everything;
+    let (_, declared) = metadata_and_declared_type(page, None);
+    extraction(page, declared).0.text
+}
+
+/// Where an article's text was found: what extraction hands on with the text, so that
+/// later steps need not guess it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An element of the visible page that reads as its article (and what belongs with it).
+    Article,
+    /// The whole visible page: the page is not one article (a thread, a listing, a landing
+    /// page), or no element stood out. Menus and footers may remain, for the text stages
+    /// to judge.
+    WholePage,
+    /// A `<noscript>` view of the page (a crawler view), the visible page holding no article.
+    Noscript,
+    /// The article body the page states in its JSON-LD, the visible page holding no article.
+    JsonLd,
+}
+
+impl Source {
+    /// Whether the text is a whole page rather than an article found in it.
+    pub fn is_whole_page(self) -> bool {
+        self == Source::WholePage
+    }
+
+    /// The name written in reports and `explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Article => "article",
+            Source::WholePage => "whole_page",
+            Source::Noscript => "noscript",
+            Source::JsonLd => "json_ld",
         }
     }
-    article
+}
+
+/// An article's text and where it was found.
+pub(super) struct Extraction {
+    pub text: String,
+    pub source: Source,
+}
+
+/// The visible page's content as its page type (`declared`, else judged from the
+/// structure) decides, or, when it holds no article worth the name, a hidden view of the
+/// page that holds more (see [`hidden`](super::hidden)).
+pub(super) fn extraction(page: &Html, declared: Option<PageType>) -> (Extraction, PageType) {
+    let (visible, page_type) = visible_text(page, declared);
+    let visible_chars = visible.text.chars().count();
+    if visible_chars >= HIDDEN_CONSIDERED_BELOW {
+        return (visible, page_type);
+    }
+    let mut best = visible;
+    let mut best_chars = visible_chars;
+    if let Some(view) = largest_noscript(page)
+        && view.len() > best_chars * HIDDEN_MARGIN
+    {
+        let (found, _) = visible_text(&Html::parse_fragment(&view), Some(page_type));
+        let chars = found.text.chars().count();
+        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
+            best = Extraction {
+                text: found.text,
+                source: Source::Noscript,
+            };
+            best_chars = chars;
+        }
+    }
+    if let Some(body) = json_ld_body(page) {
+        let chars = body.chars().count();
+        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
+            best = Extraction {
+                text: body,
+                source: Source::JsonLd,
+            };
+        }
+    }
+    (best, page_type)
+}
+
+/// A visible article this long (in characters) is not weighed against hidden views.
+const HIDDEN_CONSIDERED_BELOW: usize = 2_000;
+/// A hidden view replaces the visible article when it holds this many times its text.
+const HIDDEN_MARGIN: usize = 2;
+
+/// How much of a page is its content, as its page type decides (see
+/// [`PageType::mode`](super::page_type::PageType)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// One element and what belongs with it: an article, a documentation page.
+    Article,
+    /// Every visible block but menus, headers, footers and boilerplate boxes: a forum
+    /// thread (its posts, which the comment sections hold, included), a product, a
+    /// service page; with `links`, the blocks that are mostly link text too (the items of
+    /// a listing or a collection are links).
+    WholePage { posts: bool, links: bool },
+}
+
+/// The content of the visible page as its page type decides: its article, or all its
+/// visible text. A page of no declared type is judged by its structure.
+fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageType) {
+    let flat = match declared.map(PageType::mode) {
+        Some(Mode::WholePage { posts: true, .. }) => flatten_from(page.tree.root(), Part::Comments),
+        _ => flatten(page),
+    };
+    let everything = vec![true; flat.elements.len()];
+    let whole_page = |links: bool| Extraction {
+        text: text_with(&flat, &everything, links),
+        source: Source::WholePage,
+    };
+    if let Some(page_type) = declared
+        && let Mode::WholePage { links, .. } = page_type.mode()
+    {
+        return (whole_page(links), page_type);
+    }
+    let scores = scores(&flat);
+    let in_boilerplate = inside_boilerplate(&flat.elements);
+    let (kept, mut source) = match top_candidate(&flat, &scores, &in_boilerplate) {
+        Some(top) => (
+            article_elements(&flat, &scores, &in_boilerplate, top),
+            Source::Article,
+        ),
+        None => (everything.clone(), Source::WholePage),
+    };
+    let mut article = text_of(&flat, &kept);
+    let page_type = declared.unwrap_or_else(|| {
+        let (page_chars, with_links_chars) = visible_chars(&flat);
+        from_structure(article.len(), page_chars, with_links_chars)
+    });
+    if let Mode::WholePage { links, .. } = page_type.mode() {
+        return (whole_page(links), page_type);
+    }
+    if article.len() < MIN_ARTICLE_CHARS {
+        // Too little to be the article.
+        let everything = text_of(&flat, &everything);
+        if everything.len() > article.len() * 2 {
+            article = everything;
+            source = Source::WholePage;
+        }
+    }
+    let extraction = Extraction {
+        text: article,
+        source,
+    };
+    (extraction, page_type)
+}
+
+/// The bytes of text of the page's blocks without the link lists, and with them.
+fn visible_chars(flat: &Flat) -> (usize, usize) {
+    flat.blocks.iter().fold((0, 0), |(prose, all), block| {
+        let own = block.text.len();
+        (prose + if is_link_list(block) { 0 } else { own }, all + own)
+    })
 }
 
 /// An article shorter than a sentence is not trusted: the page may be a list of short
@@ -272,10 +434,15 @@ fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
 /// lists know ("Related posts") stay for the boilerplate stage, which removes them and
 /// counts them among the signs of a whole page.
 pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
+    text_with(flat, kept, false)
+}
+
+/// [`text_of`], with the link lists too when `links` (the items of a listing).
+fn text_with(flat: &Flat, kept: &[bool], links: bool) -> String {
     let mut blocks: Vec<&Block> = flat
         .blocks
         .iter()
-        .filter(|b| kept[b.element] && !is_link_list(b))
+        .filter(|b| kept[b.element] && (links || !is_link_list(b)))
         .collect();
     if let Some(last_text) = blocks.iter().rposition(|block| !is_dangling(flat, block)) {
         blocks.truncate(last_text + 1);

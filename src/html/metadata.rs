@@ -20,6 +20,8 @@ mod value;
 use scraper::Html;
 use serde::Serialize;
 
+use super::page_type::{self, PageType};
+
 use author::author_name;
 use date::iso_date;
 use title::TitleEvidence;
@@ -39,6 +41,9 @@ pub struct Metadata {
     pub url: Option<String>,
     pub site_name: Option<String>,
     pub description: Option<String>,
+    /// What kind of page it is (see [`PageType`]): set by [`article`](crate::html::article),
+    /// which weighs what the page declares with its structure; `None` from [`metadata`].
+    pub page_type: Option<PageType>,
 }
 
 impl Metadata {
@@ -52,6 +57,7 @@ impl Metadata {
             url: self.url.or(other.url),
             site_name: self.site_name.or(other.site_name),
             description: self.description.or(other.description),
+            page_type: self.page_type.or(other.page_type),
         }
     }
 }
@@ -74,8 +80,19 @@ impl Metadata {
 /// assert_eq!(found.site_name.as_deref(), Some("Astronomie.de"));
 /// ```
 pub fn metadata(document: &Html) -> Metadata {
+    metadata_and_declared_type(document, None).0
+}
+
+/// [`metadata`], and the page type that the page declares (see
+/// [`page_type::declared`]) through its JSON-LD, its `og:type` and its URL: `url` when
+/// `fetched_url` when given (a WARC record's, a JSONL record's), else the page's canonical
+/// URL.
+pub(super) fn metadata_and_declared_type(
+    document: &Html,
+    fetched_url: Option<&str>,
+) -> (Metadata, Option<PageType>) {
     let page = page_scan::scan(document);
-    let ld = json_ld::read(&page.json_ld);
+    let (ld, ld_types) = json_ld::read(&page.json_ld);
     let tags = meta_tags::read(&page.meta);
     let headings = |found: &[String]| -> Vec<String> {
         found.iter().filter_map(|h| tidy(h, TITLE_MAX)).collect()
@@ -142,12 +159,19 @@ pub fn metadata(document: &Html) -> Metadata {
     }
     .or(ld)
     .or(tags);
-    Metadata {
+    let og_type = meta_tags::values(&page.meta, &["og:type"]).next();
+    let declared = page_type::declared(
+        ld_types.iter().map(String::as_str),
+        og_type,
+        fetched_url.or(found.url.as_deref()),
+    );
+    let metadata = Metadata {
         author,
         // og:locale and some `lang` attributes write "de_DE" for the BCP 47 "de-DE".
         language: found.language.map(|l| l.replace('_', "-")),
         ..found
-    }
+    };
+    (metadata, declared)
 }
 
 #[cfg(test)]
@@ -180,6 +204,7 @@ mod tests {
                      can now be held liable for injury for selling defective products"
                         .into()
                 ),
+                page_type: None,
             }
         );
     }

@@ -50,9 +50,14 @@ fn types(node: &Node) -> impl Iterator<Item = &str> {
 }
 
 /// The metadata the JSON-LD scripts of a page give; `title` only from an article node,
-/// since a `WebPage` name is the `<title>` with its site suffix.
-pub(super) fn read(scripts: &[String]) -> Metadata {
+/// since a `WebPage` name is the `<title>` with its site suffix. With it, the `@type` of
+/// every node, for the page type.
+pub(super) fn read(scripts: &[String]) -> (Metadata, Vec<String>) {
     let nodes: Vec<Node> = scripts.iter().flat_map(|script| nodes(script)).collect();
+    let all_types = nodes
+        .iter()
+        .flat_map(|node| types(node).map(str::to_owned))
+        .collect();
     let by_id: HashMap<&str, &Node> = nodes
         .iter()
         .filter_map(|n| Some((n.get("@id")?.as_str()?, n)))
@@ -101,6 +106,7 @@ pub(super) fn read(scripts: &[String]) -> Metadata {
             }),
             site_name: node.get("publisher").and_then(|p| name_of(p, &resolve)),
             description: text("description", DESCRIPTION_MAX),
+            page_type: None,
         };
         found = found.or(candidate);
     }
@@ -114,7 +120,7 @@ pub(super) fn read(scripts: &[String]) -> Metadata {
                     .and_then(|s| tidy_escaped(s, NAME_MAX))
             });
     }
-    found
+    (found, all_types)
 }
 
 /// Every node of one script: top-level objects, array items and `@graph` members, nested

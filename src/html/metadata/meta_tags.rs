@@ -71,6 +71,7 @@ pub(super) fn read(meta: &[(String, String)]) -> Metadata {
         url: first(URL, URL_MAX),
         site_name: first(SITE_NAME, NAME_MAX),
         description: first(DESCRIPTION, DESCRIPTION_MAX),
+        page_type: None,
     }
 }
 
