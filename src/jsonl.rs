@@ -20,7 +20,7 @@ mod surrogates;
 use record::{Line, LineError, read_line};
 
 use crate::html::metadata::Metadata;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Origin, Pipeline};
 
 /// Why a JSONL line could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,8 +46,8 @@ pub fn clean_record(
     pipeline: &Pipeline,
     text_field: &str,
 ) -> Result<String, RecordError> {
-    clean_record_with(line, Fields::text(text_field), None, |text| {
-        pipeline.clean(text)
+    clean_record_with(line, Fields::text(text_field), None, |text, origin| {
+        pipeline.clean_traced_as(text, origin, &mut crate::Trace::off())
     })
 }
 
@@ -78,25 +78,27 @@ impl<'a> Fields<'a> {
 
 /// [`clean_record`] with the text cleaned by `clean`, taken from an HTML field when
 /// `fields` names one and the text field is absent, and `default_id` put first in a
-/// record that has no `id` field.
+/// record that has no `id` field. `clean` is told the text's [`Origin`]: an article
+/// extracted from the HTML field, the page's whole text, or a text field as given
+/// (`Origin::Unknown`).
 ///
 /// ```
 /// use unscrape::jsonl::{Fields, clean_record_with};
 ///
 /// let line = br#"{"text":"The talks with Russiaand China","lang":"en"}"#;
-/// let out = clean_record_with(line, Fields::text("text"), Some("dump.jsonl:7"), unscrape::clean);
+/// let out = clean_record_with(line, Fields::text("text"), Some("dump.jsonl:7"), unscrape::clean_as);
 /// assert_eq!(out.unwrap(), r#"{"id":"dump.jsonl:7","text":"The talks with Russia and China","lang":"en"}"#);
 ///
 /// let page = br#"{"url":"https://dw.com/a","html":"<p>Xi Jinping  to hold talks</p>"}"#;
 /// let fields = Fields { text: "text", html: Some("html"), keep_html: false, include_comments: false };
-/// let out = clean_record_with(page, fields, None, unscrape::clean);
+/// let out = clean_record_with(page, fields, None, unscrape::clean_as);
 /// assert_eq!(out.unwrap(), r#"{"url":"https://dw.com/a","text":"Xi Jinping to hold talks"}"#);
 /// ```
 pub fn clean_record_with(
     line: &[u8],
     fields: Fields<'_>,
     default_id: Option<&str>,
-    clean: impl FnMut(&str) -> String,
+    clean: impl FnMut(&str, Origin) -> String,
 ) -> Result<String, RecordError> {
     let mut record = Vec::new();
     write_clean_record(line, fields, default_id, clean, &mut record)?;
@@ -112,7 +114,7 @@ pub fn clean_record_with(
 ///
 /// let mut out = b"{\"id\":1}\n".to_vec();
 /// let line = br#"{"text":"The talks with Russiaand China"}"#;
-/// write_clean_record(line, Fields::text("text"), None, unscrape::clean, &mut out).unwrap();
+/// write_clean_record(line, Fields::text("text"), None, unscrape::clean_as, &mut out).unwrap();
 /// assert_eq!(out, br#"{"id":1}
 /// {"text":"The talks with Russia and China"}"#);
 /// ```
@@ -120,7 +122,7 @@ pub fn write_clean_record(
     line: &[u8],
     fields: Fields<'_>,
     default_id: Option<&str>,
-    mut clean: impl FnMut(&str) -> String,
+    mut clean: impl FnMut(&str, Origin) -> String,
     out: &mut Vec<u8>,
 ) -> Result<(), RecordError> {
     let line = std::str::from_utf8(line).map_err(|error| RecordError::InvalidUtf8 {
@@ -144,7 +146,7 @@ pub fn write_clean_record(
             };
             let url = record_fields.get("url").and_then(Value::as_str);
             let (article, comments) = crate::html::article_at(page, url, fields.include_comments);
-            let text = clean(&article.text);
+            let text = clean(&article.text, article.origin());
             let metadata = article.metadata;
             let at = record_fields
                 .keys()
@@ -159,7 +161,10 @@ pub fn write_clean_record(
             record_fields.shift_insert(at, fields.text.to_string(), Value::String(text));
             add_metadata(record_fields, &metadata);
             if let Some(comments) = comments {
-                record_fields.insert("comments".into(), Value::String(clean(&comments)));
+                record_fields.insert(
+                    "comments".into(),
+                    Value::String(clean(&comments, Origin::Unknown)),
+                );
             }
         }
         None => {
@@ -174,7 +179,7 @@ pub fn write_clean_record(
                     field: fields.text.to_string(),
                 });
             };
-            *text = clean(text);
+            *text = clean(text, Origin::Unknown);
         }
     }
     if let Some(id) = default_id
@@ -208,8 +213,8 @@ fn read_record(line: &str) -> Result<serde_json::Map<String, Value>, RecordError
 }
 
 /// Adds a page's metadata (`title`, `author`, `date`, `language`, `url`, `site_name`,
-/// `page_type`) to a
-/// record, each field only when it was found and the record has no field of that name.
+/// `page_type`) to a record, each field only when it was found and the record has no field
+/// of that name.
 pub fn add_metadata(record: &mut serde_json::Map<String, Value>, metadata: &Metadata) {
     let found = [
         ("title", &metadata.title),

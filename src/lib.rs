@@ -47,7 +47,7 @@ pub mod warc;
 mod words;
 
 pub use config::Config;
-pub use pipeline::{Pipeline, PipelineBuilder, STAGE_ORDER, Stage};
+pub use pipeline::{Origin, Pipeline, PipelineBuilder, STAGE_ORDER, Stage};
 pub use stats::{PipelineStats, StageStats};
 pub use trace::{Edit, RuleCount, Trace};
 
@@ -57,7 +57,23 @@ pub use trace::{Edit, RuleCount, Trace};
 /// assert_eq!(unscrape::clean("said.The  “talks”"), "said. The \"talks\"");
 /// ```
 pub fn clean(text: &str) -> String {
+    clean_as(text, Origin::Unknown)
+}
+
+/// [`clean`] for a text whose [`Origin`] is known: an extracted article loses only the
+/// lines rules condemn on sight, a whole page's text is judged line by line.
+///
+/// ```
+/// use unscrape::Origin;
+/// let page = "Home\nNews\nSport\nThe council met on Monday to vote on the budget for the new \
+///             school, which the mayor said would open in the autumn of next year.\n";
+/// assert!(unscrape::clean_as(page, Origin::WholePage).starts_with("The council met"));
+/// assert!(unscrape::clean_as(page, Origin::Article).starts_with("Home"));
+/// ```
+pub fn clean_as(text: &str, origin: Origin) -> String {
     use std::sync::OnceLock;
     static DEFAULT: OnceLock<Pipeline> = OnceLock::new();
-    DEFAULT.get_or_init(Pipeline::default).clean(text)
+    DEFAULT
+        .get_or_init(Pipeline::default)
+        .clean_traced_as(text, origin, &mut Trace::off())
 }

@@ -21,6 +21,28 @@ pub trait Stage: Send + Sync {
 
     /// Cleans `input`, recording each edit in `trace`.
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str>;
+
+    /// [`apply`](Stage::apply) to a document whose [`Origin`] is known. Most stages clean
+    /// any text the same way; `boilerplate` judges a whole page harder than an article.
+    fn apply_to<'a>(&self, input: &'a str, origin: Origin, trace: &mut Trace) -> Cow<'a, str> {
+        let _ = origin;
+        self.apply(input, trace)
+    }
+}
+
+/// What a document is, as the step that produced it knows: HTML extraction found an
+/// article in its page, or fell back to the page's whole text. A stage never guesses what
+/// an earlier step already knew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// A text of unknown making (a text dump, a JSONL record): stages judge for themselves.
+    #[default]
+    Unknown,
+    /// An article an extractor found: only what rules condemn on sight goes.
+    Article,
+    /// A whole page's text, menus and footers included: its lines are judged by their
+    /// neighbours too.
+    WholePage,
 }
 
 /// The names of every stage, in the order the default pipeline runs them.
@@ -82,6 +104,17 @@ impl Pipeline {
         stats: &mut PipelineStats,
         count_edits: bool,
     ) -> String {
+        self.clean_measured_as(text, Origin::Unknown, stats, count_edits)
+    }
+
+    /// [`clean_measured`](Pipeline::clean_measured) for a document of known [`Origin`].
+    pub fn clean_measured_as(
+        &self,
+        text: &str,
+        origin: Origin,
+        stats: &mut PipelineStats,
+        count_edits: bool,
+    ) -> String {
         let mut trace = if count_edits {
             Trace::counting()
         } else {
@@ -90,7 +123,7 @@ impl Pipeline {
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
         for (stage, stage_stats) in self.stages.iter().zip(&mut stats.stages) {
             let started = Instant::now();
-            let changed = match stage.apply(&current, &mut trace) {
+            let changed = match stage.apply_to(&current, origin, &mut trace) {
                 Cow::Owned(text) => (text != *current).then_some(text),
                 Cow::Borrowed(_) => None,
             };
@@ -109,9 +142,28 @@ impl Pipeline {
 
     /// Cleans `text`, recording each stage's edits in `trace`.
     pub fn clean_traced(&self, text: &str, trace: &mut Trace) -> String {
+        self.clean_traced_as(text, Origin::Unknown, trace)
+    }
+
+    /// [`clean_traced`](Pipeline::clean_traced) for a document of known [`Origin`].
+    ///
+    /// ```
+    /// use unscrape::{Origin, Pipeline, Trace};
+    /// // Two menu lines and a headline over an article: one phrase line is too few for the
+    /// // text to count as a whole page, but extraction says it is one.
+    /// let text = "Home\nWorld\nBusiness\nChina and Russia announced a visit to Moscow by \
+    ///     President Xi Jinping next week, the first since the war in Ukraine began, and \
+    ///     Beijing said it seeks a role as a peacemaker between the two sides.\n";
+    /// let pipeline = Pipeline::default();
+    /// let as_page = pipeline.clean_traced_as(text, Origin::WholePage, &mut Trace::off());
+    /// assert!(as_page.starts_with("China and Russia"), "{as_page}");
+    /// let as_article = pipeline.clean_traced_as(text, Origin::Article, &mut Trace::off());
+    /// assert!(as_article.starts_with("Home\nWorld"), "{as_article}");
+    /// ```
+    pub fn clean_traced_as(&self, text: &str, origin: Origin, trace: &mut Trace) -> String {
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
         for stage in &self.stages {
-            let changed = match stage.apply(&current, trace) {
+            let changed = match stage.apply_to(&current, origin, trace) {
                 Cow::Owned(text) => Some(text),
                 Cow::Borrowed(_) => None,
             };

@@ -10,7 +10,7 @@ use super::item::{Item, Outcome, Record, Reject, RejectKind};
 use crate::decode::{decode_bytes, decode_html};
 use crate::html;
 use crate::jsonl::{Fields, RecordError, add_metadata, write_clean_record};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Origin, Pipeline};
 use crate::stats::PipelineStats;
 
 /// What the workers need to clean records.
@@ -108,7 +108,10 @@ impl Work<'_> {
             cleaned.bytes += record.len() as u64;
             let id = format!("{name}:{line}");
             let stats = &mut cleaned.stats;
-            let clean = |text: &str| self.pipeline.clean_measured(text, stats, self.count_edits);
+            let clean = |text: &str, origin| {
+                self.pipeline
+                    .clean_measured_as(text, origin, stats, self.count_edits)
+            };
             match write_clean_record(record, self.fields, Some(&id), clean, &mut written) {
                 Ok(()) => {
                     written.push(b'\n');
@@ -139,11 +142,14 @@ impl Work<'_> {
 
     /// Cleans a text file, an HTML page or a page of a WARC file.
     fn clean_document(&self, record: Record, stats: &mut PipelineStats) -> Outcome {
-        let mut clean = |text: &str| self.pipeline.clean_measured(text, stats, self.count_edits);
+        let mut clean = |text: &str, origin| {
+            self.pipeline
+                .clean_measured_as(text, origin, stats, self.count_edits)
+        };
         let name = &self.names[record.file];
         // The fields a document is written with when it is written as a record.
         let (text, fields) = if record.format == Format::Text {
-            let text = clean(&decode_bytes(&record.bytes));
+            let text = clean(&decode_bytes(&record.bytes), Origin::Unknown);
             (text, self.text_as_jsonl.then(|| (id_field(name), None)))
         } else {
             let fetched = &record.fetched;
@@ -166,9 +172,14 @@ impl Work<'_> {
                 add_metadata(&mut fields, &article.metadata);
                 fields
             });
-            let text = clean(&article.text);
+            let text = clean(&article.text, article.origin());
             // Comments go in a field: a page written as plain text has none.
-            let fields = fields.map(|fields| (fields, comments.map(|comments| clean(&comments))));
+            let fields = fields.map(|fields| {
+                (
+                    fields,
+                    comments.map(|comments| clean(&comments, Origin::Unknown)),
+                )
+            });
             (text, fields)
         };
         let mut bytes = match fields {

@@ -18,6 +18,7 @@ use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::unclosed_title;
+use crate::pipeline::Origin;
 use crate::stages::phrase_category;
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
@@ -60,6 +61,25 @@ pub struct Article {
     pub metadata: Metadata,
     /// Where the text was found: an article, the whole page, or a hidden view.
     pub source: Source,
+}
+
+impl Article {
+    /// What the text stages are told of the text: a page that should have held an article
+    /// but gave none (an article or documentation page whose text is its whole page) is a
+    /// whole page, judged line by line. The text of a thread, a listing or a landing page
+    /// is its content, and an article found may still carry a line of boilerplate: the
+    /// stages judge those for themselves.
+    pub fn origin(&self) -> Origin {
+        let article_page = self
+            .metadata
+            .page_type
+            .is_none_or(|t| t.mode() == Mode::Article);
+        if self.source == Source::WholePage && article_page {
+            Origin::WholePage
+        } else {
+            Origin::Unknown
+        }
+    }
 }
 
 /// The article text of `html` (see [`extract`]) and its metadata (see
@@ -108,11 +128,7 @@ pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>
 /// assert_eq!(article.source, Source::WholePage);
 /// assert!(article.text.ends_with("rolling back fixed it for me."));
 /// ```
-pub fn article_at(
-    html: &str,
-    url: Option<&str>,
-    with_comments: bool,
-) -> (Article, Option<String>) {
+pub fn article_at(html: &str, url: Option<&str>, with_comments: bool) -> (Article, Option<String>) {
     if guard::is_too_deep(html) {
         let article = Article {
             text: guard::plain_text(html),

@@ -79,7 +79,9 @@ pub(super) fn json_ld_body(page: &Html) -> Option<String> {
             }
         }
     }
-    longest.map(|body| tidy_body(&body)).filter(|b| !b.is_empty())
+    longest
+        .map(|body| tidy_body(&body))
+        .filter(|b| !b.is_empty())
 }
 
 /// Every `articleBody` and `text` string of a JSON-LD value, at any depth (a forum thread
@@ -150,7 +152,8 @@ mod tests {
 
     #[test]
     fn a_small_noscript_notice_is_no_view() {
-        let page = "<body><noscript><p>Please enable JavaScript to use this site.</p></noscript></body>";
+        let page =
+            "<body><noscript><p>Please enable JavaScript to use this site.</p></noscript></body>";
         assert_eq!(largest_noscript(&Html::parse_document(page)), None);
     }
 

@@ -203,7 +203,10 @@ fn from_url(url: &str) -> Vec<(PageType, f32)> {
         };
         votes.extend(vote);
     }
-    if matches!(last, "news" | "blog" | "latest" | "archive" | "tag" | "tags") {
+    if matches!(
+        last,
+        "news" | "blog" | "latest" | "archive" | "tag" | "tags"
+    ) {
         votes.push((PageType::Listing, 2.0));
     }
     votes
@@ -275,7 +278,11 @@ mod tests {
     #[test]
     fn a_stated_article_outweighs_a_weak_url_vote() {
         assert_eq!(
-            declared(["BlogPosting"], Some("article"), Some("https://example.com/")),
+            declared(
+                ["BlogPosting"],
+                Some("article"),
+                Some("https://example.com/")
+            ),
             Some(PageType::Article)
         );
     }

@@ -45,7 +45,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use crate::lines::words_until;
-use crate::pipeline::Stage;
+use crate::pipeline::{Origin, Stage};
 use crate::rewrite::Rewriter;
 use crate::swar;
 use crate::trace::Trace;
@@ -403,15 +403,29 @@ impl Stage for Boilerplate {
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
+        self.apply_to(input, Origin::Unknown, trace)
+    }
+
+    /// A whole page's text is judged line by line and by neighbours, an extracted
+    /// article's only by the rules that condemn a line on sight; a text of unknown origin
+    /// is a whole page when it holds several lines the phrase lists know.
+    fn apply_to<'a>(&self, input: &'a str, origin: Origin, trace: &mut Trace) -> Cow<'a, str> {
         let lines = judge_lines(input);
-        let phrase_lines: FxHashSet<&str> = lines
-            .condemned
-            .iter()
-            .filter(|line| line.phrase.is_some())
-            .map(|line| input[line.range.clone()].trim())
-            .collect();
+        let kind = match origin {
+            Origin::Unknown => {
+                let phrase_lines: FxHashSet<&str> = lines
+                    .condemned
+                    .iter()
+                    .filter(|line| line.phrase.is_some())
+                    .map(|line| input[line.range.clone()].trim())
+                    .collect();
+                DocumentKind::of(phrase_lines.len())
+            }
+            Origin::Article => DocumentKind::Text,
+            Origin::WholePage => DocumentKind::Page,
+        };
         let mut rewriter = Rewriter::new(Self::NAME, input, trace);
-        match DocumentKind::of(phrase_lines.len()) {
+        match kind {
             DocumentKind::Text => {
                 for line in &lines.condemned {
                     if let Some(rule) = line.rule() {
