@@ -15,7 +15,9 @@
 use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{CoderResult, Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{
+    BIG5, CoderResult, EUC_JP, EUC_KR, Encoding, GB18030, SHIFT_JIS, UTF_8, WINDOWS_1252,
+};
 
 mod meta;
 
@@ -160,7 +162,10 @@ pub fn decode_html<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'
                 encoding,
                 source,
             };
-            if !had_errors || !malformed_before_end(encoding, bytes) {
+            if !had_errors
+                || !malformed_before_end(encoding, bytes)
+                || (!encoding.is_single_byte() && mostly_valid(&declared.text))
+            {
                 return declared;
             }
             match detected() {
@@ -173,11 +178,39 @@ pub fn decode_html<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'
 }
 
 /// chardetng's guess for bytes that are not UTF-8 (no top-level domain hint: the caller
-/// has none to give).
+/// has none to give). chardetng rules out a multi-byte encoding at its first malformed
+/// sequence, so a GBK page with a few broken bytes would read as windows-1252 mojibake
+/// ("ÖÐ¹ú" for "中国"): when it guesses a single-byte encoding, the East Asian multi-byte
+/// encodings are tried too, and one that reads the bytes as many characters with few
+/// errors (see [`mostly_valid`]) wins.
 fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, Utf8Detection::Allow)
+    let guess = detector.guess(None, Utf8Detection::Allow);
+    if !guess.is_single_byte() {
+        return guess;
+    }
+    [GB18030, BIG5, SHIFT_JIS, EUC_KR, EUC_JP]
+        .into_iter()
+        .find(|encoding| mostly_valid(&encoding.decode_without_bom_handling(bytes).0))
+        .unwrap_or(guess)
+}
+
+/// Non-ASCII characters a multi-byte decoding must give to be judged on its errors.
+const MIN_WIDE_CHARS: usize = 50;
+/// At most one character in this many may be a replacement character (a broken byte).
+const MAX_ERROR_SHARE: usize = 50;
+
+/// Whether a multi-byte decoding reads as text with a few broken bytes: many non-ASCII
+/// characters, hardly any of them U+FFFD. A wrong multi-byte table meets a malformed
+/// sequence every few characters.
+fn mostly_valid(text: &str) -> bool {
+    let (mut wide, mut errors) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        wide += 1;
+        errors += usize::from(c == char::REPLACEMENT_CHARACTER);
+    }
+    wide >= MIN_WIDE_CHARS && errors * MAX_ERROR_SHARE <= wide
 }
 
 /// Whether `encoding` meets malformed bytes before the end of `bytes`. A character cut off
@@ -235,7 +268,7 @@ fn decode_mixed_utf8(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use encoding_rs::{GBK, ISO_2022_JP, SHIFT_JIS, UTF_16LE};
+    use encoding_rs::{GBK, ISO_2022_JP, UTF_16LE};
 
     fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str, Source) {
         let decoded = decode_html(bytes, content_type);
@@ -338,6 +371,41 @@ mod tests {
         let (text, encoding, source) = decode(page, None);
         assert_eq!((encoding, source), ("windows-1252", Source::Detected));
         assert!(text.ends_with("Grüße aus München, café crème"));
+    }
+
+    /// A GB2312 news paragraph (zh-wce style) with two broken bytes in the middle: a lead
+    /// byte followed by a space, as a truncating template leaves them.
+    fn gbk_page_with_broken_bytes(meta: &str) -> Vec<u8> {
+        let paragraph = "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。\
+            国家统计局新闻发言人表示，前三季度国民经济持续恢复，总体回升向好，\
+            高质量发展扎实推进，就业物价总体稳定，居民收入继续增加。";
+        let mut page = format!("<html><head>{meta}</head><body><p>").into_bytes();
+        let text = paragraph.repeat(2);
+        let encoded = GBK.encode(&text).0;
+        page.extend_from_slice(&encoded[..40]);
+        page.extend_from_slice(b"\xb9 ");
+        page.extend_from_slice(&encoded[40..120]);
+        page.extend_from_slice(b"\xd6 ");
+        page.extend_from_slice(&encoded[120..]);
+        page.extend_from_slice(b"</p></body></html>");
+        page
+    }
+
+    #[test]
+    fn a_gbk_page_with_a_few_broken_bytes_is_still_gbk() {
+        for meta in ["<meta charset=gb2312>", ""] {
+            let page = gbk_page_with_broken_bytes(meta);
+            let (text, encoding, _) = decode(&page, None);
+            assert!(
+                encoding == "GBK" || encoding == "gb18030",
+                "{meta:?}: {encoding}"
+            );
+            assert!(
+                text.contains("国务院新闻办公室今天举行新闻发布会"),
+                "{meta:?}: {text}"
+            );
+            assert!(text.contains("居民收入继续增加。"), "{meta:?}: {text}");
+        }
     }
 
     #[test]
