@@ -9,7 +9,7 @@ use scraper::Html;
 
 use super::boxes::boilerplate_boxes;
 use super::candidate::{inside_boilerplate, top_candidate};
-use super::flatten::{Block, Element, Flat, Kind, Part, flatten, flatten_from};
+use super::flatten::{Block, Element, Flat, Kind, Part, flatten, flatten_from, mark_descendants};
 use super::guard;
 use super::hidden::{json_ld_body, largest_noscript};
 use super::lead::lead_before;
@@ -243,11 +243,16 @@ const HIDDEN_MARGIN: usize = 2;
 pub(super) enum Mode {
     /// One element and what belongs with it: an article, a documentation page.
     Article,
-    /// Every visible block but menus, headers, footers and boilerplate boxes: a forum
-    /// thread (its posts, which the comment sections hold, included), a product, a
-    /// service page; with `links`, the blocks that are mostly link text too (the items of
-    /// a listing or a collection are links).
-    WholePage { posts: bool, links: bool },
+    /// Every visible block but menus, headers and footers: a forum thread (with `posts`:
+    /// its posts, which the comment sections hold), a product, a service page; with
+    /// `links`, the blocks that are mostly link text too (the items of a listing or a
+    /// collection are links); with `boxes`, the boxes that class names call boilerplate
+    /// too (a landing page's sections are often named like widgets: "cta", "banner").
+    WholePage {
+        posts: bool,
+        links: bool,
+        boxes: bool,
+    },
 }
 
 /// The content of the visible page as its page type decides: its article, or all its
@@ -258,14 +263,21 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         _ => flatten(page),
     };
     let everything = vec![true; flat.elements.len()];
-    let whole_page = |links: bool| Extraction {
-        text: text_with(&flat, &everything, links),
-        source: Source::WholePage,
+    let whole_page = |links: bool, boxes: bool| {
+        let kept = if boxes {
+            everything.clone()
+        } else {
+            page_without_boxes(&flat)
+        };
+        Extraction {
+            text: text_with(&flat, &kept, links),
+            source: Source::WholePage,
+        }
     };
     if let Some(page_type) = declared
-        && let Mode::WholePage { links, .. } = page_type.mode()
+        && let Mode::WholePage { links, boxes, .. } = page_type.mode()
     {
-        return (whole_page(links), page_type);
+        return (whole_page(links, boxes), page_type);
     }
     let scores = scores(&flat);
     let in_boilerplate = inside_boilerplate(&flat.elements);
@@ -281,8 +293,8 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         let (page_chars, with_links_chars) = visible_chars(&flat);
         from_structure(article.len(), page_chars, with_links_chars)
     });
-    if let Mode::WholePage { links, .. } = page_type.mode() {
-        return (whole_page(links), page_type);
+    if let Mode::WholePage { links, boxes, .. } = page_type.mode() {
+        return (whole_page(links, boxes), page_type);
     }
     if article.len() < MIN_ARTICLE_CHARS {
         // Too little to be the article.
@@ -297,6 +309,18 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         source,
     };
     (extraction, page_type)
+}
+
+/// Every element of the page but its boilerplate boxes (see [`boilerplate_boxes`]) and
+/// what they hold: the content of a page that is not one article.
+fn page_without_boxes(flat: &Flat) -> Vec<bool> {
+    let Some(root) = flat.elements.iter().position(|e| e.parent.is_none()) else {
+        return Vec::new();
+    };
+    let scores = scores(flat);
+    let mut boxes = boilerplate_boxes(flat, &scores, root);
+    mark_descendants(&flat.elements, &mut boxes);
+    boxes.iter().map(|&gone| !gone).collect()
 }
 
 /// The bytes of text of the page's blocks without the link lists, and with them.

@@ -53,14 +53,22 @@ impl PageType {
             PageType::Forum => Mode::WholePage {
                 posts: true,
                 links: false,
+                boxes: false,
             },
-            PageType::Product | PageType::Service => Mode::WholePage {
+            PageType::Product => Mode::WholePage {
                 posts: false,
                 links: false,
+                boxes: false,
+            },
+            PageType::Service => Mode::WholePage {
+                posts: false,
+                links: false,
+                boxes: true,
             },
             PageType::Listing | PageType::Collection => Mode::WholePage {
                 posts: false,
                 links: true,
+                boxes: false,
             },
         }
     }
