@@ -1,6 +1,5 @@
 //! Command-line definitions and the `clean` and `stages` commands; errors become exit codes.
 
-use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -147,8 +146,12 @@ struct BenchArgs {
 
 #[derive(Args)]
 struct ExplainArgs {
-    /// The document to explain (`-` for stdin).
+    /// The document to explain (`-` for stdin): a text, or an HTML page (`.html`, `.htm`,
+    /// also `.gz`/`.zst`), whose page type and source of text are shown first.
     file: PathBuf,
+    /// The URL the page was fetched from, evidence of its page type.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     #[command(flatten)]
     settings: Settings,
 }
@@ -275,23 +278,53 @@ fn jobs_or_cores(jobs: Option<u16>) -> usize {
 fn explain(args: ExplainArgs) -> Result<i32> {
     let config = args.settings.config()?;
     let pipeline = config.pipeline()?;
-    let text = read_document(&args.file)?;
-    let report = crate::explain::report(&pipeline, &text);
+    let (format, bytes) = read_document(&args.file)?;
+    let report = if format == Some(Format::Html) || looks_like_html(&bytes) {
+        let page = decode::decode_html(&bytes, None);
+        let (article, _) = unscrape::html::article_at(&page.text, args.url.as_deref(), false);
+        let mut report = crate::explain::extraction(&article);
+        report.push_str(&crate::explain::report(
+            &pipeline,
+            &article.text,
+            article.origin(),
+        ));
+        report
+    } else {
+        let text = decode::decode_bytes(&bytes);
+        crate::explain::report(&pipeline, &text, unscrape::Origin::Unknown)
+    };
     io::stdout().write_all(report.as_bytes())?;
     Ok(EXIT_OK)
 }
 
-fn read_document(path: &Path) -> Result<String> {
-    let bytes = if path == Path::new("-") {
+/// Whether a document of no telling name starts like an HTML page.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start: Vec<u8> = bytes
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(15)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
+}
+
+/// The bytes of `path` (`-`: stdin), decompressed, and the format its name says.
+fn read_document(path: &Path) -> Result<(Option<Format>, Vec<u8>)> {
+    if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
             .context("cannot read stdin")?;
-        bytes
-    } else {
-        fs::read(path).with_context(|| format!("cannot read input file {}", path.display()))?
+        return Ok((None, bytes));
+    }
+    let input = Input {
+        source: Source::File(path.to_path_buf()),
+        relative: path.to_path_buf(),
+        format: bulk::format_by_name(path),
     };
-    Ok(decode::decode_bytes(&bytes).into_owned())
+    let (_, bytes) = bulk::read_whole(&input)
+        .with_context(|| format!("cannot read input file {}", path.display()))?;
+    Ok((input.format, bytes))
 }
 
 fn clean(args: CleanArgs) -> Result<i32> {

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use unscrape::html::{Article, Source};
 use unscrape::stages::Mojibake;
-use unscrape::{Edit, Pipeline, Trace};
+use unscrape::{Edit, Origin, Pipeline, Trace};
 
 /// Stages whose every edit is worth a line of its own; the others are summed up by rule
 /// with a few examples.
@@ -12,13 +13,36 @@ const DETAILED: [&str; 3] = ["joined_tokens", "repeats", "boilerplate"];
 /// Examples shown per rule of a summed-up stage.
 const EXAMPLES_PER_RULE: usize = 3;
 
-/// Runs `pipeline` over `text` stage by stage and describes every stage's edits.
-pub fn report(pipeline: &Pipeline, text: &str) -> String {
+/// What extraction made of an HTML page: its page type and where its text was found.
+///
+/// ```text
+/// html: page type forum; text from the page's <noscript> view: the visible page held no article
+/// ```
+pub fn extraction(article: &Article) -> String {
+    let page_type = article.metadata.page_type.map_or("unknown", |t| t.name());
+    let source = match article.source {
+        Source::Article => "text from the element that reads as the article",
+        Source::WholePage => "text from the whole visible page",
+        Source::Noscript => {
+            "text from the page's <noscript> view: the visible page held no article"
+        }
+        Source::JsonLd => "text from the page's JSON-LD body: the visible page held no article",
+    };
+    let judged = match article.origin() {
+        Origin::WholePage => "; boilerplate judges it as a whole page",
+        _ => "",
+    };
+    format!("html: page type {page_type}; {source}{judged}\n")
+}
+
+/// Runs `pipeline` over `text` (of `origin`) stage by stage and describes every stage's
+/// edits.
+pub fn report(pipeline: &Pipeline, text: &str, origin: Origin) -> String {
     let mut out = String::new();
     let mut current = text.to_string();
     for stage in pipeline.stages() {
         let mut trace = Trace::on();
-        let next = stage.apply(&current, &mut trace).into_owned();
+        let next = stage.apply_to(&current, origin, &mut trace).into_owned();
         let edits = trace.edits();
         let lines = LineIndex::of(&current);
         if edits.is_empty() {

@@ -1,8 +1,9 @@
 //! One pass over a parsed page that keeps what a reader could see: the elements (with their
 //! parent, kind and class hints) and the blocks of text in document order, each block the
 //! inline text of one block-level element, whitespace collapsed as a browser renders it.
-//! Scripts, styles, forms' controls, hidden elements, navigation and comment sections are
-//! dropped here. The walk is iterative: 100,000 nested elements cost no stack.
+//! Scripts, styles, forms' controls, hidden elements, navigation, asides, page headers and
+//! footers and comment sections are dropped here. The walk is iterative: 100,000 nested
+//! elements cost no stack.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -58,9 +59,8 @@ impl Kind {
         match tag {
             "article" | "main" => Kind::Article,
             "div" | "section" | "center" | "details" | "summary" | "dialog" | "hgroup"
-            | "fieldset" | "address" | "dl" | "dd" | "dt" | "figure" | "header" | "footer" => {
-                Kind::Div
-            }
+            | "fieldset" | "address" | "dl" | "dd" | "dt" | "figure" | "header" | "footer"
+            | "nav" | "aside" => Kind::Div,
             "p" => Kind::Paragraph,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
             "li" => Kind::ListItem,
@@ -126,8 +126,6 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "button"
             | "input"
             | "label"
-            | "nav"
-            | "aside"
     )
 }
 
@@ -215,7 +213,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
     let mut links = 0usize;
     let mut articles = 0usize;
     // Page headers and footers (outside any article), settled once their size is known.
-    let mut chrome: Vec<usize> = Vec::new();
+    let mut chrome: Vec<Chrome> = Vec::new();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -260,8 +258,12 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             link_len: 0,
                         });
                         let index = flat.elements.len() - 1;
-                        if articles == 0 && matches!(element.name(), "header" | "footer") {
-                            chrome.push(index);
+                        match element.name() {
+                            "nav" | "aside" => chrome.push(Chrome::Aside(index)),
+                            "header" | "footer" if articles == 0 => {
+                                chrome.push(Chrome::Header(index));
+                            }
+                            _ => {}
                         }
                         if kind == Kind::Cell {
                             builder.push_cell_break();
@@ -331,13 +333,25 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
     flat
 }
 
-/// Drops the page headers and footers among `chrome` (parents before children), with
-/// their text, but for those that hold more than half of the page's text besides links:
-/// a `<header>` left open wraps the whole page, article and all.
+/// A navigation, aside, page header or footer element, dropped with its text once the
+/// page is read (see [`drop_page_chrome`]).
+#[derive(Debug, Clone, Copy)]
+enum Chrome {
+    /// `<nav>` or `<aside>`.
+    Aside(usize),
+    /// `<header>` or `<footer>` outside any article.
+    Header(usize),
+}
+
+/// Drops the navigation, asides, page headers and footers among `chrome` (parents before
+/// children), with their text, but for those left open around the article: a page header
+/// or footer that holds more than half of the page's text besides links, or a `<nav>` or
+/// `<aside>` that holds the page's `<main>` or `<article>`.
 ///
 /// `<header><a>Home</a> Daily News</header><p>The council met on Monday…</p>` loses its
-/// header; `<header><p>The council met on Monday…</p>…` (never closed) keeps it.
-fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
+/// header; `<header><p>The council met on Monday…</p>…` (never closed) keeps it, and so
+/// does `<aside class="announcement-banner">…<main><article>…` (never closed).
+fn drop_page_chrome(flat: &mut Flat, chrome: &[Chrome]) {
     if chrome.is_empty() {
         return;
     }
@@ -348,10 +362,12 @@ fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
         .filter(|element| element.parent.is_none())
         .map(prose)
         .sum();
+    let holds_article = holds_article(&flat.elements);
     let mut dropped = vec![false; flat.elements.len()];
-    for &index in chrome {
-        if prose(&flat.elements[index]) * 2 <= page {
-            dropped[index] = true;
+    for &chrome in chrome {
+        match chrome {
+            Chrome::Header(index) => dropped[index] = prose(&flat.elements[index]) * 2 <= page,
+            Chrome::Aside(index) => dropped[index] = !holds_article[index],
         }
     }
     mark_descendants(&flat.elements, &mut dropped);
@@ -374,6 +390,20 @@ fn drop_page_chrome(flat: &mut Flat, chrome: &[usize]) {
         element.link_len -= link_len;
     }
     flat.blocks.retain(|block| !dropped[block.element]);
+}
+
+/// Whether each element is or holds an `<article>` or `<main>`.
+fn holds_article(elements: &[Element]) -> Vec<bool> {
+    let mut holds: Vec<bool> = elements.iter().map(|e| e.kind == Kind::Article).collect();
+    // Children come after their parents: the last is settled first.
+    for index in (0..elements.len()).rev() {
+        if holds[index]
+            && let Some(parent) = elements[index].parent
+        {
+            holds[parent] = true;
+        }
+    }
+    holds
 }
 
 /// Marks every descendant of a marked element: `<header>` dropped drops all inside it.

@@ -51,10 +51,11 @@ pub(super) fn largest_noscript(page: &Html) -> Option<String> {
     largest
 }
 
-/// The longest article body stated in the JSON-LD of `page`: the `articleBody` of an
-/// article node or the `text` of a post, answer or comment, with their paragraphs.
+/// The article body stated in the JSON-LD of `page`: the `articleBody` of an article node
+/// or the `text` of a post, answer or comment, each with its paragraphs, in the order the
+/// page gives them (a thread's posts one after the other), each once.
 pub(super) fn json_ld_body(page: &Html) -> Option<String> {
-    let mut longest: Option<String> = None;
+    let mut found: Vec<String> = Vec::new();
     for node in page.tree.root().descendants() {
         let Some(element) = node.value().as_element() else {
             continue;
@@ -74,14 +75,13 @@ pub(super) fn json_ld_body(page: &Html) -> Option<String> {
             continue;
         };
         for body in bodies(value) {
-            if longest.as_ref().is_none_or(|l| l.len() < body.len()) {
-                longest = Some(body);
+            let body = tidy_body(&body);
+            if !body.is_empty() && !found.contains(&body) {
+                found.push(body);
             }
         }
     }
-    longest
-        .map(|body| tidy_body(&body))
-        .filter(|b| !b.is_empty())
+    (!found.is_empty()).then(|| found.join("\n\n"))
 }
 
 /// Every `articleBody` and `text` string of a JSON-LD value, at any depth (a forum thread
@@ -158,13 +158,14 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_json_ld_body_with_its_paragraphs() {
+    fn every_json_ld_body_in_order_with_its_paragraphs() {
         let page = r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting",
             "headline": "Deploy failed", "text": "My deploy failed.\n\n  Any idea why?  ",
-            "comment": [{"@type": "Comment", "text": "Check the build log."}]}</script>"#;
+            "comment": [{"@type": "Comment", "text": "Check the <b>build</b> log."},
+                        {"@type": "Comment", "text": "Check the build log."}]}</script>"#;
         assert_eq!(
             json_ld_body(&Html::parse_document(page)).as_deref(),
-            Some("My deploy failed.\n\nAny idea why?")
+            Some("My deploy failed.\n\nAny idea why?\n\nCheck the build log.")
         );
     }
 }
