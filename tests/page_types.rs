@@ -1,0 +1,131 @@
+//! Page types and hidden content on real pages of the WCXB benchmark (tune half; CC BY 4.0,
+//! see `fixtures/html/wcxb/NOTICE.md`): each page's type, where its text was found, and the
+//! snippets its reviewed gold says the content must hold (`with`) and must not (`without`).
+
+use std::io::Read;
+
+use unscrape::html::{Article, PageType, Source, article};
+
+/// A fixture page, decoded as the command line decodes it, and its snippets.
+fn page(id: &str) -> (Article, Vec<String>, Vec<String>) {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/html/wcxb");
+    let gz = std::fs::read(format!("{folder}/{id}.html.gz")).expect("the fixture page");
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut bytes)
+        .expect("a gzip file");
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{folder}/{id}.meta.json")).expect("the fixture meta"),
+    )
+    .expect("JSON");
+    let snippets = |key: &str| -> Vec<String> {
+        meta[key]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|s| s.as_str().map(squeeze))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let decoded = unscrape::decode::decode_html(&bytes, None);
+    (
+        article(&decoded.text),
+        snippets("with"),
+        snippets("without"),
+    )
+}
+
+/// Whitespace runs made one space and curly quotes straight: the gold's line breaks are not
+/// the extraction's, and its snippets keep the page's quotes where its text has ASCII ones.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+}
+
+/// The page's text as `unscrape clean` writes it: extracted, then cleaned as its origin
+/// says (the gold's quotes are ASCII, as the quotes stage makes them).
+fn cleaned(article: &Article) -> String {
+    squeeze(&unscrape::clean_as(&article.text, article.origin()))
+}
+
+fn assert_holds(article: &Article, with: &[String]) {
+    let text = cleaned(article);
+    for snippet in with {
+        assert!(
+            text.contains(snippet.as_str()),
+            "missing {snippet:?} in:\n{text}"
+        );
+    }
+}
+
+fn assert_lacks(article: &Article, without: &[&str]) {
+    let text = cleaned(article);
+    for snippet in without {
+        assert!(!text.contains(snippet), "kept {snippet:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_discourse_thread_is_read_from_its_noscript_crawler_view() {
+    let (article, with, _) = page("0501");
+    assert_eq!(article.metadata.page_type, Some(PageType::Forum));
+    assert_eq!(article.source, Source::Noscript);
+    assert_holds(&article, &with);
+}
+
+#[test]
+fn a_thread_the_visible_page_hides_comes_from_its_json_ld_posts() {
+    let (article, with, _) = page("0545");
+    assert_eq!(article.metadata.page_type, Some(PageType::Forum));
+    assert_eq!(article.source, Source::JsonLd);
+    assert_holds(&article, &with);
+}
+
+#[test]
+fn an_aside_left_open_around_the_article_keeps_it() {
+    let (article, with, _) = page("4459");
+    assert_eq!(article.metadata.page_type, Some(PageType::Article));
+    assert_eq!(article.source, Source::Article);
+    assert_holds(&article, &with);
+    assert_lacks(&article, &["Code of Conduct", "Subscribe to Updates"]);
+}
+
+#[test]
+fn a_news_listing_keeps_every_item_with_its_excerpt() {
+    let (article, with, _) = page("0082");
+    assert_eq!(article.metadata.page_type, Some(PageType::Listing));
+    assert_eq!(article.source, Source::WholePage);
+    assert_holds(&article, &with);
+    // The items' titles are links: an article's extraction leaves them out.
+    let titles = [
+        "Philadelphia's tutoring program shows promise but faces familiar obstacle",
+        "Altimira Middle School to implement high-impact tutoring in January",
+    ];
+    assert_holds(&article, &titles.map(String::from));
+    assert_lacks(&article, &["Skip to main content", "Main navigation"]);
+}
+
+#[test]
+fn a_product_page_keeps_its_description_and_specifications() {
+    let (article, with, _) = page("0593");
+    assert_eq!(article.metadata.page_type, Some(PageType::Product));
+    assert_holds(&article, &with);
+    assert_lacks(&article, &["No products in the cart"]);
+}
+
+#[test]
+fn a_service_page_keeps_every_section() {
+    let (article, with, _) = page("0204");
+    assert_eq!(article.metadata.page_type, Some(PageType::Service));
+    // The gold joins a table's cells with " | "; extraction writes them as a row's text.
+    let with: Vec<String> = with.into_iter().filter(|s| !s.contains(" | ")).collect();
+    assert!(with.len() >= 3);
+    assert_holds(&article, &with);
+    // The table of training providers below the introduction is part of the service.
+    assert_holds(&article, &["Capital IDEA".into(), "Jail to Jobs".into()]);
+    assert_lacks(&article, &["Skip to main content"]);
+}
