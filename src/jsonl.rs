@@ -92,7 +92,10 @@ impl<'a> Fields<'a> {
 /// let page = br#"{"url":"https://dw.com/a","html":"<p>Xi Jinping  to hold talks</p>"}"#;
 /// let fields = Fields { text: "text", html: Some("html"), keep_html: false, include_comments: false };
 /// let out = clean_record_with(page, fields, None, unscrape::clean_as);
-/// assert_eq!(out.unwrap(), r#"{"url":"https://dw.com/a","text":"Xi Jinping to hold talks"}"#);
+/// assert_eq!(
+///     out.unwrap(),
+///     r#"{"url":"https://dw.com/a","text":"Xi Jinping to hold talks","page_type":"article"}"#
+/// );
 /// ```
 pub fn clean_record_with(
     line: &[u8],

@@ -65,10 +65,15 @@ pub fn clean(text: &str) -> String {
 ///
 /// ```
 /// use unscrape::Origin;
-/// let page = "Home\nNews\nSport\nThe council met on Monday to vote on the budget for the new \
-///             school, which the mayor said would open in the autumn of next year.\n";
-/// assert!(unscrape::clean_as(page, Origin::WholePage).starts_with("The council met"));
-/// assert!(unscrape::clean_as(page, Origin::Article).starts_with("Home"));
+/// let page = "Home\nWorld\nBusiness\n17 March 2023\n\
+///     Chinese President Xi Jinping will make a state visit to Russia next week, Beijing and \
+///     Moscow said on Friday. The Kremlin said the three-day trip will take place at the \
+///     invitation of Russian leader Vladimir Putin.\nWhat is on the agenda?\n\
+///     Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one meeting \
+///     over an informal dinner on Monday. On Tuesday, officials from both countries are set \
+///     to take part in broader talks.\n";
+/// assert!(unscrape::clean_as(page, Origin::WholePage).starts_with("Chinese President"));
+/// assert!(unscrape::clean_as(page, Origin::Article).starts_with("World\nBusiness"));
 /// ```
 pub fn clean_as(text: &str, origin: Origin) -> String {
     use std::sync::OnceLock;

@@ -149,16 +149,21 @@ impl Pipeline {
     ///
     /// ```
     /// use unscrape::{Origin, Pipeline, Trace};
-    /// // Two menu lines and a headline over an article: one phrase line is too few for the
-    /// // text to count as a whole page, but extraction says it is one.
-    /// let text = "Home\nWorld\nBusiness\nChina and Russia announced a visit to Moscow by \
-    ///     President Xi Jinping next week, the first since the war in Ukraine began, and \
-    ///     Beijing said it seeks a role as a peacemaker between the two sides.\n";
+    /// // A menu and a dateline over an article: too few phrase lines for the text to count
+    /// // as a whole page on its own, but extraction says it is one.
+    /// let text = "Home\nWorld\nBusiness\n17 March 2023\n\
+    ///     Chinese President Xi Jinping will make a state visit to Russia next week, Beijing \
+    ///     and Moscow said on Friday. The Kremlin said the three-day trip will take place at \
+    ///     the invitation of Russian leader Vladimir Putin.\nWhat is on the agenda?\n\
+    ///     Kremlin spokesman Dmitry Peskov said that Putin and Xi would have a one-to-one \
+    ///     meeting over an informal dinner on Monday. On Tuesday, officials from both \
+    ///     countries are set to take part in broader talks.\n";
     /// let pipeline = Pipeline::default();
-    /// let as_page = pipeline.clean_traced_as(text, Origin::WholePage, &mut Trace::off());
-    /// assert!(as_page.starts_with("China and Russia"), "{as_page}");
-    /// let as_article = pipeline.clean_traced_as(text, Origin::Article, &mut Trace::off());
-    /// assert!(as_article.starts_with("Home\nWorld"), "{as_article}");
+    /// let mut trace = Trace::on();
+    /// let as_page = pipeline.clean_traced_as(text, Origin::WholePage, &mut trace);
+    /// assert!(as_page.starts_with("Chinese President"), "{as_page}");
+    /// let as_text = pipeline.clean_traced_as(text, Origin::Unknown, &mut Trace::off());
+    /// assert!(as_text.starts_with("World\nBusiness"), "{as_text}");
     /// ```
     pub fn clean_traced_as(&self, text: &str, origin: Origin, trace: &mut Trace) -> String {
         let mut current: Cow<'_, str> = Cow::Borrowed(text);

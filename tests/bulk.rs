@@ -426,7 +426,7 @@ fn bench_measures_each_stage_and_the_pipeline() {
 #[test]
 fn jsonl_records_with_an_html_field_get_its_article_as_text() {
     let page = include_str!("../fixtures/html/daringfireball-1.html");
-    let record = serde_json::json!({ "url": "https://daringfireball.net/", "html": page });
+    let record = serde_json::json!({ "url": "https://daringfireball.net/colophon/", "html": page });
     let output = unscrape()
         .args(["clean", "--quiet"])
         .write_stdin(format!("{record}\n"))
@@ -441,8 +441,12 @@ fn jsonl_records_with_an_html_field_get_its_article_as_text() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(fields, ["id", "url", "text", "title", "language"]);
+    assert_eq!(
+        fields,
+        ["id", "url", "text", "title", "language", "page_type"]
+    );
     assert_eq!(written[0]["title"], "Daring Fireball: Colophon");
+    assert_eq!(written[0]["page_type"], "article");
     let text = written[0]["text"].as_str().unwrap();
     assert!(text.len() > 1000 && !text.contains('<'), "{text}");
 }
