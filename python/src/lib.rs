@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
-use unscrape::{Config, Pipeline, PipelineStats, decode, html, jsonl};
+use unscrape::{Config, Pipeline, PipelineStats, Trace, decode, html, jsonl};
 
 /// The pipeline for a set of options (the CLI's and `unscrape.toml`'s, as JSON), built once
 /// per distinct set: building one compiles the phrase lists.
@@ -58,15 +58,17 @@ impl Page {
 }
 
 /// A page's article cleaned, with its metadata, as the CLI writes it for an HTML page: a
-/// JSON object with `url` (when given), the metadata found and `text`.
+/// JSON object with `url` (when given, also evidence of the page's type), the metadata
+/// found (`page_type` among it) and `text`.
 fn clean_page(pipeline: &Pipeline, page: &Page, url: Option<&str>) -> String {
-    let article = html::article(&page.text());
+    let (article, _) = html::article_at(&page.text(), url, false);
     let mut fields = Map::new();
     if let Some(url) = url {
         fields.insert("url".into(), url.into());
     }
     jsonl::add_metadata(&mut fields, &article.metadata);
-    fields.insert("text".into(), pipeline.clean(&article.text).into());
+    let text = pipeline.clean_traced_as(&article.text, article.origin(), &mut Trace::off());
+    fields.insert("text".into(), text.into());
     Value::Object(fields).to_string()
 }
 

@@ -79,7 +79,19 @@ def test_clean_html_gives_the_cli_record(cli, tmp_path):
     assert unscrape.clean_html("<p>Xi  Jinping</p>", url="https://dw.com/a") == {
         "url": "https://dw.com/a",
         "text": "Xi Jinping",
+        "page_type": "article",
     }
+
+
+def test_clean_html_gives_the_page_type_the_url_tells():
+    thread = (
+        "<div class='message'><p>Has anyone tried the new firmware on the X200? Mine reboots "
+        "every hour since the update.</p></div><div class='message'><p>Same here, rolling "
+        "back fixed it for me.</p></div>"
+    )
+    record = unscrape.clean_html(thread, url="https://forums.example.com/threads/x200.5512/")
+    assert record["page_type"] == "forum"
+    assert record["text"].endswith("rolling back fixed it for me.")
 
 
 def test_bad_input_raises_a_clear_exception():

@@ -89,10 +89,12 @@ class Cleaner:
         return cleaned, json.loads(stats)
 
     def clean_html(self, page: Union[str, bytes], url: Optional[str] = None) -> Dict[str, Any]:
-        """An HTML page's article text, cleaned, and its metadata: a dict with ``text`` and,
-        when found, ``title``, ``author``, ``date``, ``language``, ``url``, ``site_name``.
-        ``bytes`` are decoded as the command line decodes pages (BOM, ``<meta charset>``,
-        detection); ``url`` is recorded as the page's URL."""
+        """An HTML page's content text, cleaned, and its metadata: a dict with ``text``,
+        ``page_type`` (article, forum, product, listing, collection, service or
+        documentation: what the text holds depends on it) and, when found, ``title``,
+        ``author``, ``date``, ``language``, ``url``, ``site_name``. ``bytes`` are decoded as
+        the command line decodes pages (BOM, ``<meta charset>``, detection); ``url`` is
+        recorded as the page's URL and is evidence of its type."""
         return json.loads(self._cleaner.clean_html(page, url))
 
     def clean_html_batch(
