@@ -264,11 +264,23 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
     };
     let everything = vec![true; flat.elements.len()];
     let whole_page = |links: bool, boxes: bool| {
-        let kept = if boxes {
+        let mut kept = if boxes {
             everything.clone()
         } else {
             page_without_boxes(&flat)
         };
+        if let Some(main) = main_region(&flat) {
+            let mut outside = vec![true; flat.elements.len()];
+            outside[main] = false;
+            for index in main + 1..flat.elements.len() {
+                if let Some(parent) = flat.elements[index].parent {
+                    outside[index] = outside[parent];
+                }
+            }
+            for (kept, outside) in kept.iter_mut().zip(outside) {
+                *kept &= !outside;
+            }
+        }
         Extraction {
             text: text_with(&flat, &kept, links),
             source: Source::WholePage,
@@ -321,6 +333,29 @@ fn page_without_boxes(flat: &Flat) -> Vec<bool> {
     let mut boxes = boilerplate_boxes(flat, &scores, root);
     mark_descendants(&flat.elements, &mut boxes);
     boxes.iter().map(|&gone| !gone).collect()
+}
+
+/// A page's main region holds at least this share of its text.
+const MAIN_SHARE: f64 = 0.3;
+
+/// The element the page names as its content (`<main>`, `role="main"`, `<article>`), the
+/// one with the most text, if it holds at least [`MAIN_SHARE`] of the page's text: what
+/// lies outside it (filters, promotions, site-wide panels not marked as such) is not the
+/// content of a page that is not one article.
+fn main_region(flat: &Flat) -> Option<usize> {
+    let page: usize = flat
+        .elements
+        .iter()
+        .filter(|element| element.parent.is_none())
+        .map(|element| element.text_len)
+        .sum();
+    let (main, element) = flat
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, element)| element.main || element.kind == Kind::Article)
+        .max_by_key(|(index, element)| (element.text_len, std::cmp::Reverse(*index)))?;
+    (element.text_len as f64 >= page as f64 * MAIN_SHARE).then_some(main)
 }
 
 /// The bytes of text of the page's blocks without the link lists, and with them.
@@ -588,6 +623,27 @@ mod tests {
             <ul><li><a href='/emden'>Emden</a></li><li><a href='/leer'>Leer</a></li></ul>\
             </div></article></body></html>";
         assert!(extract(page).ends_with("Ausstellungen und Konzerte."));
+    }
+
+    #[test]
+    fn a_product_page_keeps_its_main_region_only() {
+        let page = "<html><head><meta property='og:type' content='product'></head><body>\
+            <div><p>Free shipping on orders over $50, and free returns \
+            within thirty days on every order, whatever you buy from us this season.</p></div>\
+            <main><h1>4oz JoCo Cup</h1><p>Meticulously hand-crafted from borosilicate glass \
+            and medical grade silicone, the cup keeps its heat.</p>\
+            <ul><li>Thermal silicone sleeve</li><li>Non-porous and antibacterial</li></ul></main>\
+            <div><p>Sign up and receive ten percent off your first order, \
+            plus news of every new colour before anybody else hears of it.</p></div>\
+            </body></html>";
+        let article = super::article(page);
+        assert_eq!(article.metadata.page_type, Some(super::PageType::Product));
+        assert_eq!(
+            article.text,
+            "4oz JoCo Cup\n\nMeticulously hand-crafted from borosilicate glass and medical grade \
+             silicone, the cup keeps its heat.\n\nThermal silicone sleeve\nNon-porous and \
+             antibacterial"
+        );
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub(super) struct Element {
     pub lead: bool,
     /// Its class or id names a heading or title, whatever its tag.
     pub titled: bool,
+    /// `<main>`, or `role="main"`: the page says its content is here.
+    pub main: bool,
     /// A hash of its tag and class attribute, 0 without a class or with an id: parts of one
     /// article split by an advertisement share it (`<div class="story-text">` twice).
     pub class_key: u64,
@@ -253,6 +255,8 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             hint: hint_of(element),
                             lead: is_lead(element),
                             titled: names_a_heading(element),
+                            main: element.name() == "main"
+                                || element.attr("role").is_some_and(|r| r.trim() == "main"),
                             class_key: class_key(element),
                             text_len: 0,
                             link_len: 0,
