@@ -191,7 +191,12 @@ fn from_url(url: &str) -> Vec<(PageType, f32)> {
             | "discussion" | "discussions" | "showthread.php" | "viewtopic.php" => {
                 Some((PageType::Forum, 3.0))
             }
-            "t" | "comments" if has_more => Some((PageType::Forum, 3.0)),
+            // Discourse's /t/slug/123 (msnbc's /id/…/t/slug/ is an article), Reddit's
+            // /r/name/comments/….
+            "t" if segments[at + 1..].iter().any(|s| is_number(s)) => Some((PageType::Forum, 3.0)),
+            "comments" if has_more && segments.first() == Some(&"r") => {
+                Some((PageType::Forum, 3.0))
+            }
             "docs" | "documentation" | "reference" | "manual" => {
                 Some((PageType::Documentation, 3.0))
             }
@@ -218,6 +223,10 @@ fn from_url(url: &str) -> Vec<(PageType, f32)> {
         votes.push((PageType::Listing, 2.0));
     }
     votes
+}
+
+fn is_number(segment: &str) -> bool {
+    !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A page that declares no type: an article when its best element holds at least this
@@ -281,6 +290,14 @@ mod tests {
         );
         assert_eq!(by_url("https://www.loom.com/"), Some(PageType::Service));
         assert_eq!(by_url("https://example.com/2024/05/a-day-out.html"), None);
+        assert_eq!(
+            by_url("https://community.openai.com/t/4o-update-broken/931828"),
+            Some(PageType::Forum)
+        );
+        assert_eq!(
+            by_url("http://www.msnbc.msn.com/id/48294366/ns/technology/t/no-sign-of-the-plane/"),
+            None
+        );
     }
 
     #[test]
