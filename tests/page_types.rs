@@ -129,3 +129,13 @@ fn a_service_page_keeps_every_section() {
     assert_holds(&article, &["Capital IDEA".into(), "Jail to Jobs".into()]);
     assert_lacks(&article, &["Skip to main content"]);
 }
+
+#[test]
+fn an_article_element_too_small_for_its_page_gives_way_to_the_page() {
+    // The best element is the headline with its byline; the review's paragraphs lie in
+    // containers that shared out its score.
+    let (article, with, _) = page("4640");
+    assert_eq!(article.metadata.page_type, Some(PageType::Article));
+    assert_eq!(article.source, Source::WholePage);
+    assert_holds(&article, &with);
+}

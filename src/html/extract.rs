@@ -308,7 +308,7 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
     if let Mode::WholePage { links, boxes, .. } = page_type.mode() {
         return (whole_page(links, boxes), page_type);
     }
-    if article.len() < MIN_ARTICLE_CHARS {
+    if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
         // Too little to be the article.
         let everything = text_of(&flat, &everything);
         if everything.len() > article.len() * 2 {
@@ -365,6 +365,23 @@ fn visible_chars(flat: &Flat) -> (usize, usize) {
         (prose + if is_link_list(block) { 0 } else { own }, all + own)
     })
 }
+
+/// Whether an article of `article_bytes` is too small for its page to be all of its
+/// content: short, and a small share of the page's text without link lists. The best
+/// element was then a headline with its byline, or a notice, while the article's
+/// paragraphs lie in containers that shared out its score; the whole page, judged line by
+/// line by the boilerplate stage, loses less.
+fn is_lost_in_its_page(flat: &Flat, article_bytes: usize) -> bool {
+    article_bytes < SMALL_ARTICLE_BYTES && {
+        let (page_bytes, _) = visible_chars(flat);
+        (article_bytes as f64) < page_bytes as f64 * SMALL_ARTICLE_SHARE
+    }
+}
+
+/// An article shorter than this (in bytes) may be lost in its page...
+const SMALL_ARTICLE_BYTES: usize = 1_000;
+/// ...when it holds less than this share of the page's text.
+const SMALL_ARTICLE_SHARE: f64 = 0.2;
 
 /// An article shorter than a sentence is not trusted: the page may be a list of short
 /// items, or misjudged. (A short article is common: blog posts, notices.)
