@@ -36,14 +36,16 @@ fn page(id: &str) -> (Article, Vec<String>, Vec<String>) {
     )
 }
 
-/// Whitespace runs made one space and curly quotes straight: the gold's line breaks are not
-/// the extraction's, and its snippets keep the page's quotes where its text has ASCII ones.
+/// Whitespace runs made one space, curly quotes straight and dashes hyphens: the gold's line
+/// breaks are not the extraction's, and its snippets write the page's quotes and dashes
+/// either way.
 fn squeeze(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace(['’', '‘'], "'")
         .replace(['“', '”'], "\"")
+        .replace(['—', '–'], "-")
 }
 
 /// The page's text as `unscrape clean` writes it: extracted, then cleaned as its origin
