@@ -247,11 +247,13 @@ pub(super) enum Mode {
     /// its posts, which the comment sections hold), a product, a service page; with
     /// `links`, the blocks that are mostly link text too (the items of a listing or a
     /// collection are links); with `boxes`, the boxes that class names call boilerplate
-    /// too (a landing page's sections are often named like widgets: "cta", "banner").
+    /// too (a landing page's sections are often named like widgets: "cta", "banner");
+    /// without `reviews`, no customer reviews (the comments of a product page).
     WholePage {
         posts: bool,
         links: bool,
         boxes: bool,
+        reviews: bool,
     },
 }
 
@@ -263,12 +265,19 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         _ => flatten(page),
     };
     let everything = vec![true; flat.elements.len()];
-    let whole_page = |links: bool, boxes: bool| {
+    let whole_page = |links: bool, boxes: bool, reviews: bool| {
         let mut kept = if boxes {
             everything.clone()
         } else {
             page_without_boxes(&flat)
         };
+        if !reviews {
+            let mut reviews: Vec<bool> = flat.elements.iter().map(|e| e.reviews).collect();
+            mark_descendants(&flat.elements, &mut reviews);
+            for (kept, review) in kept.iter_mut().zip(reviews) {
+                *kept &= !review;
+            }
+        }
         if let Some(main) = main_region(&flat) {
             let mut outside = vec![true; flat.elements.len()];
             outside[main] = false;
@@ -287,9 +296,14 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         }
     };
     if let Some(page_type) = declared
-        && let Mode::WholePage { links, boxes, .. } = page_type.mode()
+        && let Mode::WholePage {
+            links,
+            boxes,
+            reviews,
+            ..
+        } = page_type.mode()
     {
-        return (whole_page(links, boxes), page_type);
+        return (whole_page(links, boxes, reviews), page_type);
     }
     let scores = scores(&flat);
     let in_boilerplate = inside_boilerplate(&flat.elements);
@@ -305,8 +319,14 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
         let (page_chars, with_links_chars) = visible_chars(&flat);
         from_structure(article.len(), page_chars, with_links_chars)
     });
-    if let Mode::WholePage { links, boxes, .. } = page_type.mode() {
-        return (whole_page(links, boxes), page_type);
+    if let Mode::WholePage {
+        links,
+        boxes,
+        reviews,
+        ..
+    } = page_type.mode()
+    {
+        return (whole_page(links, boxes, reviews), page_type);
     }
     if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
         // Too little to be the article.
@@ -661,6 +681,27 @@ mod tests {
              silicone, the cup keeps its heat.\n\nThermal silicone sleeve\nNon-porous and \
              antibacterial"
         );
+    }
+
+    #[test]
+    fn a_product_page_leaves_out_its_customer_reviews_an_article_keeps_a_review() {
+        let reviews = "<section class='ProductReviews'><h2>Reviews</h2>\
+            <div class='review'><p>Verified purchase. Rated 5.0 out of 5 stars: keeps my \
+            coffee hot through the whole morning commute, and the sleeve never slips.</p></div>\
+            </section>";
+        let product = format!(
+            "<html><head><meta property='og:type' content='product'></head><body><main>\
+             <h1>4oz JoCo Cup</h1><p>Meticulously hand-crafted from borosilicate glass and \
+             medical grade silicone, the cup keeps its heat.</p>{reviews}</main></body></html>"
+        );
+        let text = super::extract(&product);
+        assert!(text.starts_with("4oz JoCo Cup"), "{text}");
+        assert!(!text.contains("Verified purchase"), "{text}");
+        let article = "<html><head><meta property='og:type' content='article'></head><body>\
+            <article><h1>JoCo Cup, reviewed</h1><div class='review-body'><p>We took the cup \
+            on a month of commutes: it keeps coffee hot through the morning, and the silicone \
+            sleeve never slips, even with gloves on.</p></div></article></body></html>";
+        assert!(super::extract(article).contains("We took the cup"));
     }
 
     #[test]

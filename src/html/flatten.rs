@@ -8,7 +8,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use super::names::{hint_of, is_comment_section, is_lead, names_a_heading};
+use super::names::{hint_of, is_comment_section, is_lead, names_a_heading, names_reviews};
 use crate::stages::phrase_category;
 
 /// An element that was kept.
@@ -25,6 +25,8 @@ pub(super) struct Element {
     pub titled: bool,
     /// `<main>`, or `role="main"`: the page says its content is here.
     pub main: bool,
+    /// Its class or id names customer reviews.
+    pub reviews: bool,
     /// A hash of its tag and class attribute, 0 without a class or with an id: parts of one
     /// article split by an advertisement share it (`<div class="story-text">` twice).
     pub class_key: u64,
@@ -257,6 +259,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             titled: names_a_heading(element),
                             main: element.name() == "main"
                                 || element.attr("role").is_some_and(|r| r.trim() == "main"),
+                            reviews: names_reviews(element),
                             class_key: class_key(element),
                             text_len: 0,
                             link_len: 0,

@@ -142,6 +142,21 @@ pub(super) fn names_a_heading(element: &scraper::node::Element) -> bool {
     has_name_word(element, &["header", "heading", "title", "headline"])
 }
 
+/// Whether a class or id names customer reviews (`reviews`, `product-review`,
+/// `ReviewList`, `testimonials`): the comments of a product page.
+pub(super) fn names_reviews(element: &scraper::node::Element) -> bool {
+    has_name_word(
+        element,
+        &[
+            "review",
+            "reviews",
+            "testimonial",
+            "testimonials",
+            "ratings",
+        ],
+    )
+}
+
 /// Whether a word of a class name or id of `element` (see [`words_of`]) is one of `words`
 /// (lowercase), whatever its case.
 fn has_name_word(element: &scraper::node::Element, words: &[&str]) -> bool {

@@ -54,21 +54,25 @@ impl PageType {
                 posts: true,
                 links: false,
                 boxes: false,
+                reviews: true,
             },
             PageType::Product => Mode::WholePage {
                 posts: false,
                 links: false,
                 boxes: false,
+                reviews: false,
             },
             PageType::Service => Mode::WholePage {
                 posts: false,
                 links: false,
                 boxes: true,
+                reviews: true,
             },
             PageType::Listing | PageType::Collection => Mode::WholePage {
                 posts: false,
                 links: true,
                 boxes: false,
+                reviews: true,
             },
         }
     }
