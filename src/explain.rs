@@ -23,6 +23,9 @@ pub fn extraction(article: &Article) -> String {
     let source = match article.source {
         Source::Article => "text from the element that reads as the article",
         Source::WholePage => "text from the whole visible page",
+        Source::Hidden => {
+            "text from the page's hidden elements: the page is hidden until a script shows it"
+        }
         Source::Noscript => {
             "text from the page's <noscript> view: the visible page held no article"
         }

@@ -37,7 +37,7 @@ pub fn comments_from(page: &Html) -> String {
                     continue;
                 }
                 inside = Some(node.id());
-                let flat = flatten_from(node, Part::Comments);
+                let flat = flatten_from(node, Part::COMMENTS);
                 let section = text_of(&flat, &vec![true; flat.elements.len()]);
                 if !section.is_empty() {
                     if !text.is_empty() {

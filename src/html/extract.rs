@@ -9,7 +9,7 @@ use scraper::Html;
 
 use super::boxes::boilerplate_boxes;
 use super::candidate::{inside_boilerplate, top_candidate};
-use super::flatten::{Block, Element, Flat, Kind, Part, flatten, flatten_from, mark_descendants};
+use super::flatten::{Block, Element, Flat, Kind, Part, flatten_from, mark_descendants};
 use super::guard;
 use super::hidden::{json_ld_body, largest_noscript};
 use super::lead::lead_before;
@@ -167,6 +167,9 @@ pub enum Source {
     /// page), or no element stood out. Menus and footers may remain, for the text stages
     /// to judge.
     WholePage,
+    /// The page's hidden elements read too: the page holds no visible text to speak of,
+    /// and a script shows it once loaded (`<div style="visibility:hidden">` around it all).
+    Hidden,
     /// A `<noscript>` view of the page (a crawler view), the visible page holding no article.
     Noscript,
     /// The article body the page states in its JSON-LD, the visible page holding no article.
@@ -184,6 +187,7 @@ impl Source {
         match self {
             Source::Article => "article",
             Source::WholePage => "whole_page",
+            Source::Hidden => "hidden",
             Source::Noscript => "noscript",
             Source::JsonLd => "json_ld",
         }
@@ -207,6 +211,22 @@ pub(super) fn extraction(page: &Html, declared: Option<PageType>) -> (Extraction
     }
     let mut best = visible;
     let mut best_chars = visible_chars;
+    if visible_chars < MIN_ARTICLE_CHARS {
+        // A page hidden until a script shows it (`visibility:hidden` on a wrapper).
+        let part = match page_type.mode() {
+            Mode::WholePage { posts: true, .. } => Part::COMMENTS,
+            _ => Part::PAGE,
+        };
+        let (found, _) = page_text(page, Some(page_type), part.with_hidden());
+        let chars = found.text.chars().count();
+        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
+            best = Extraction {
+                text: found.text,
+                source: Source::Hidden,
+            };
+            best_chars = chars;
+        }
+    }
     if let Some(view) = largest_noscript(page)
         && view.len() > best_chars * HIDDEN_MARGIN
     {
@@ -260,10 +280,16 @@ pub(super) enum Mode {
 /// The content of the visible page as its page type decides: its article, or all its
 /// visible text. A page of no declared type is judged by its structure.
 fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageType) {
-    let flat = match declared.map(PageType::mode) {
-        Some(Mode::WholePage { posts: true, .. }) => flatten_from(page.tree.root(), Part::Comments),
-        _ => flatten(page),
+    let part = match declared.map(PageType::mode) {
+        Some(Mode::WholePage { posts: true, .. }) => Part::COMMENTS,
+        _ => Part::PAGE,
     };
+    page_text(page, declared, part)
+}
+
+/// [`visible_text`], reading the `part` of the page it says.
+fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction, PageType) {
+    let flat = flatten_from(page.tree.root(), part);
     let everything = vec![true; flat.elements.len()];
     let whole_page = |links: bool, boxes: bool, reviews: bool| {
         let mut kept = if boxes {
@@ -702,6 +728,31 @@ mod tests {
             on a month of commutes: it keeps coffee hot through the morning, and the silicone \
             sleeve never slips, even with gloves on.</p></div></article></body></html>";
         assert!(super::extract(article).contains("We took the cup"));
+    }
+
+    #[test]
+    fn a_page_hidden_until_a_script_shows_it_is_read_hidden() {
+        // geeksforgeeks.org (wcxb tune 4020), shape: the whole body in a wrapper that a
+        // script makes visible once the page is loaded.
+        let page = "<html><body><div style='visibility:hidden;min-height:100vh'>\
+            <article><h1>Machine Learning Tutorial</h1><p>Machine learning is a branch of \
+            Artificial Intelligence that focuses on developing models and algorithms that let \
+            computers learn from data without being explicitly programmed for every task.</p>\
+            </article></div></body></html>";
+        let article = super::article(page);
+        assert_eq!(article.source, super::Source::Hidden);
+        assert!(
+            article.text.contains("Machine learning is a branch"),
+            "{}",
+            article.text
+        );
+        // A page with visible text keeps its hidden parts out.
+        let shown = page.replace(
+            "<body>",
+            "<body><p>Our tutorials cover machine learning, \
+            data science and web development, from the first steps to the interview.</p>",
+        );
+        assert!(!super::extract(&shown).contains("Machine learning is a branch"));
     }
 
     #[test]

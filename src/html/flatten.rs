@@ -6,7 +6,7 @@
 //! elements cost no stack.
 
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use scraper::Node;
 
 use super::names::{hint_of, is_comment_section, is_lead, names_a_heading, names_reviews};
 use crate::stages::phrase_category;
@@ -133,28 +133,51 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
-/// Whether an element is hidden, or a comment section (unless `of` is the comments).
+/// Whether an element is hidden (unless `of` reads hidden elements), or a comment section
+/// (unless `of` reads them).
 fn is_dropped(element: &scraper::node::Element, of: Part) -> bool {
     let tag = element.name();
     if is_dropped_tag(tag) {
         return true;
     }
-    if element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
-        || element.attr("style").is_some_and(hides)
+    if !of.hidden
+        && (element.attr("hidden").is_some()
+            || element.attr("aria-hidden") == Some("true")
+            || element.attr("style").is_some_and(hides))
     {
         return true;
     }
-    of == Part::Page && is_comment_section(element)
+    !of.comments && is_comment_section(element)
 }
 
 /// Which part of a page is flattened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Part {
+pub(super) struct Part {
+    /// Comment sections are read (a forum thread's posts, or one comment section).
+    pub comments: bool,
+    /// Hidden elements are read (a page hidden until a script shows it).
+    pub hidden: bool,
+}
+
+impl Part {
     /// The whole page, without its comment sections.
-    Page,
-    /// One comment section, with everything inside it.
-    Comments,
+    pub const PAGE: Part = Part {
+        comments: false,
+        hidden: false,
+    };
+    /// One comment section, with everything inside it; or a thread, with its posts.
+    pub const COMMENTS: Part = Part {
+        comments: true,
+        hidden: false,
+    };
+
+    /// The same part with its hidden elements.
+    pub fn with_hidden(self) -> Part {
+        Part {
+            hidden: true,
+            ..self
+        }
+    }
 }
 
 /// A `style` that hides the element.
@@ -197,13 +220,8 @@ fn class_key(element: &scraper::node::Element) -> u64 {
     hasher.finish().max(1)
 }
 
-/// Walks `page` once and keeps its visible elements and blocks of text.
-pub(super) fn flatten(page: &Html) -> Flat {
-    flatten_from(page.tree.root(), Part::Page)
-}
-
-/// Walks the tree under `root` once and keeps its visible elements and blocks of text: a
-/// whole page, or one of its comment sections.
+/// Walks the tree under `root` once and keeps its visible elements and blocks of text (and
+/// its hidden ones, when `part` says so): a whole page, or one of its comment sections.
 pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Flat {
     let mut flat = Flat::default();
     let mut builder = Builder::default();
