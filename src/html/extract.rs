@@ -316,8 +316,17 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
                 *kept &= !outside;
             }
         }
+        let mut text = text_with(&flat, &kept, links);
+        if text.len() < MIN_ARTICLE_CHARS {
+            // The boxes, reviews and main region left out all but a few words: the page's
+            // names misled, and all its text loses less.
+            let everything = text_with(&flat, &everything, links);
+            if everything.len() > text.len() * 2 {
+                text = everything;
+            }
+        }
         Extraction {
-            text: text_with(&flat, &kept, links),
+            text,
             source: Source::WholePage,
         }
     };
