@@ -146,11 +146,12 @@ fn from_json_ld(kind: &str) -> Option<(PageType, f32)> {
 /// An `og:type` and the weight of its vote. `article` is the default of many site
 /// builders, on landing pages too: a weak vote.
 fn from_og_type(kind: &str) -> Option<(PageType, f32)> {
-    let kind = kind.trim().to_ascii_lowercase();
+    // Sites write the namespace with a colon as often as with the spec's dot.
+    let kind = kind.trim().to_ascii_lowercase().replace(':', ".");
     let vote = match kind.as_str() {
         "product.group" => (PageType::Collection, 4.0),
-        "product" | "og:product" | "product.item" => (PageType::Product, 4.0),
-        kind if kind.ends_with(":item") => (PageType::Product, 3.0),
+        "product" | "og.product" | "product.item" => (PageType::Product, 4.0),
+        kind if kind.ends_with(".item") => (PageType::Product, 3.0),
         "article" | "blog" => (PageType::Article, 2.0),
         _ => return None,
     };
@@ -269,6 +270,14 @@ mod tests {
         );
         assert_eq!(
             declared(["Product", "Offer"], Some("product"), None),
+            Some(PageType::Product)
+        );
+        assert_eq!(
+            declared([], Some("product:group"), None),
+            Some(PageType::Collection)
+        );
+        assert_eq!(
+            declared([], Some("ebay-objects:item"), None),
             Some(PageType::Product)
         );
     }
