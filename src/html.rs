@@ -14,6 +14,7 @@ mod names;
 mod page_type;
 mod parts;
 mod related;
+mod sibling_blocks;
 mod unclosed_title;
 
 pub use comments::comments_from;

@@ -141,3 +141,11 @@ fn an_article_element_too_small_for_its_page_gives_way_to_the_page() {
     assert_eq!(article.source, Source::WholePage);
     assert_holds(&article, &with);
 }
+
+#[test]
+fn an_article_cut_into_page_builder_blocks_keeps_every_block() {
+    // A Squarespace post: each section in a block of its own, side by side.
+    let (article, with, _) = page("4610");
+    assert_eq!(article.source, Source::Article);
+    assert_holds(&article, &with);
+}

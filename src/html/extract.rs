@@ -17,6 +17,7 @@ use super::metadata::{Metadata, metadata_and_declared_type};
 use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
+use super::sibling_blocks::sibling_blocks;
 use super::unclosed_title;
 use crate::pipeline::Origin;
 use crate::stages::phrase_category;
@@ -536,6 +537,9 @@ fn article_elements(
     }
     for part in other_parts(flat, in_boilerplate, top) {
         kept[part] = true;
+    }
+    for block in sibling_blocks(flat, in_boilerplate, top) {
+        kept[block] = true;
     }
     // Elements come parent first: a kept parent keeps its children, but for boilerplate
     // boxes.

@@ -30,6 +30,9 @@ pub(super) struct Element {
     /// A hash of its tag and class attribute, 0 without a class or with an id: parts of one
     /// article split by an advertisement share it (`<div class="story-text">` twice).
     pub class_key: u64,
+    /// The same hash whatever its id, 0 without a class: a page builder's blocks share it
+    /// (`<div class="sqs-block" id="block-1">`, `id="block-2"`...).
+    pub class_hash: u64,
     /// Characters of text inside it, and of link text inside it.
     pub text_len: usize,
     pub link_len: usize,
@@ -202,9 +205,8 @@ fn is_navigation_link(element: &scraper::node::Element) -> bool {
         })
 }
 
-/// A hash of an element's tag and class attribute, 0 when it has no class or has an id (an
-/// element with an id is one of a kind).
-fn class_key(element: &scraper::node::Element) -> u64 {
+/// A hash of an element's tag and class attribute, 0 when it has no class.
+fn class_hash(element: &scraper::node::Element) -> u64 {
     use std::hash::{Hash, Hasher};
     let Some(class) = element
         .attr("class")
@@ -212,9 +214,6 @@ fn class_key(element: &scraper::node::Element) -> u64 {
     else {
         return 0;
     };
-    if element.id().is_some() {
-        return 0;
-    }
     let mut hasher = rustc_hash::FxHasher::default();
     (element.name(), class).hash(&mut hasher);
     hasher.finish().max(1)
@@ -278,7 +277,12 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             main: element.name() == "main"
                                 || element.attr("role").is_some_and(|r| r.trim() == "main"),
                             reviews: names_reviews(element),
-                            class_key: class_key(element),
+                            class_hash: class_hash(element),
+                            class_key: if element.id().is_some() {
+                                0
+                            } else {
+                                class_hash(element)
+                            },
                             text_len: 0,
                             link_len: 0,
                         });
