@@ -159,8 +159,7 @@ pub fn extract_from(page: &Html) -> String {
 
 /// Where an article's text was found: what extraction hands on with the text, so that
 /// later steps need not guess it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// An element of the visible page that reads as its article (and what belongs with it).
     Article,
@@ -175,24 +174,6 @@ pub enum Source {
     Noscript,
     /// The article body the page states in its JSON-LD, the visible page holding no article.
     JsonLd,
-}
-
-impl Source {
-    /// Whether the text is a whole page rather than an article found in it.
-    pub fn is_whole_page(self) -> bool {
-        self == Source::WholePage
-    }
-
-    /// The name written in reports and `explain`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Source::Article => "article",
-            Source::WholePage => "whole_page",
-            Source::Hidden => "hidden",
-            Source::Noscript => "noscript",
-            Source::JsonLd => "json_ld",
-        }
-    }
 }
 
 /// An article's text and where it was found.
@@ -210,8 +191,10 @@ pub(super) fn extraction(page: &Html, declared: Option<PageType>) -> (Extraction
     if visible_chars >= HIDDEN_CONSIDERED_BELOW {
         return (visible, page_type);
     }
-    let mut best = visible;
-    let mut best_chars = visible_chars;
+    let mut best = Best {
+        chars: visible_chars,
+        extraction: visible,
+    };
     if visible_chars < MIN_ARTICLE_CHARS {
         // A page hidden until a script shows it (`visibility:hidden` on a wrapper).
         let part = match page_type.mode() {
@@ -219,38 +202,36 @@ pub(super) fn extraction(page: &Html, declared: Option<PageType>) -> (Extraction
             _ => Part::PAGE,
         };
         let (found, _) = page_text(page, Some(page_type), part.with_hidden());
-        let chars = found.text.chars().count();
-        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
-            best = Extraction {
-                text: found.text,
-                source: Source::Hidden,
-            };
-            best_chars = chars;
-        }
+        best.offer(found.text, Source::Hidden);
     }
     if let Some(view) = largest_noscript(page)
-        && view.len() > best_chars * HIDDEN_MARGIN
+        && view.len() > best.chars * HIDDEN_MARGIN
     {
         let (found, _) = visible_text(&Html::parse_fragment(&view), Some(page_type));
-        let chars = found.text.chars().count();
-        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
-            best = Extraction {
-                text: found.text,
-                source: Source::Noscript,
-            };
-            best_chars = chars;
-        }
+        best.offer(found.text, Source::Noscript);
     }
     if let Some(body) = json_ld_body(page) {
-        let chars = body.chars().count();
-        if chars >= MIN_ARTICLE_CHARS && chars > best_chars * HIDDEN_MARGIN {
-            best = Extraction {
-                text: body,
-                source: Source::JsonLd,
-            };
+        best.offer(body, Source::JsonLd);
+    }
+    (best.extraction, page_type)
+}
+
+/// The best text found so far, and its length in characters.
+struct Best {
+    extraction: Extraction,
+    chars: usize,
+}
+
+impl Best {
+    /// Takes `text` from `source` instead when it is an article's length and holds
+    /// [`HIDDEN_MARGIN`] times the text so far.
+    fn offer(&mut self, text: String, source: Source) {
+        let chars = text.chars().count();
+        if chars >= MIN_ARTICLE_CHARS && chars > self.chars * HIDDEN_MARGIN {
+            self.extraction = Extraction { text, source };
+            self.chars = chars;
         }
     }
-    (best, page_type)
 }
 
 /// A visible article this long (in characters) is not weighed against hidden views.
@@ -306,15 +287,11 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
             }
         }
         if let Some(main) = main_region(&flat) {
-            let mut outside = vec![true; flat.elements.len()];
-            outside[main] = false;
-            for index in main + 1..flat.elements.len() {
-                if let Some(parent) = flat.elements[index].parent {
-                    outside[index] = outside[parent];
-                }
-            }
-            for (kept, outside) in kept.iter_mut().zip(outside) {
-                *kept &= !outside;
+            let mut inside = vec![false; flat.elements.len()];
+            inside[main] = true;
+            mark_descendants(&flat.elements, &mut inside);
+            for (kept, inside) in kept.iter_mut().zip(inside) {
+                *kept &= inside;
             }
         }
         let mut text = text_with(&flat, &kept, links);
@@ -352,8 +329,8 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     };
     let mut article = text_of(&flat, &kept);
     let page_type = declared.unwrap_or_else(|| {
-        let (page_chars, with_links_chars) = visible_chars(&flat);
-        from_structure(article.len(), page_chars, with_links_chars)
+        let (page_bytes, with_links_bytes) = visible_bytes(&flat);
+        from_structure(article.len(), page_bytes, with_links_bytes)
     });
     if let Mode::WholePage {
         links,
@@ -415,7 +392,7 @@ fn main_region(flat: &Flat) -> Option<usize> {
 }
 
 /// The bytes of text of the page's blocks without the link lists, and with them.
-fn visible_chars(flat: &Flat) -> (usize, usize) {
+fn visible_bytes(flat: &Flat) -> (usize, usize) {
     flat.blocks.iter().fold((0, 0), |(prose, all), block| {
         let own = block.text.len();
         (prose + if is_link_list(block) { 0 } else { own }, all + own)
@@ -429,7 +406,7 @@ fn visible_chars(flat: &Flat) -> (usize, usize) {
 /// line by the boilerplate stage, loses less.
 fn is_lost_in_its_page(flat: &Flat, article_bytes: usize) -> bool {
     article_bytes < SMALL_ARTICLE_BYTES && {
-        let (page_bytes, _) = visible_chars(flat);
+        let (page_bytes, _) = visible_bytes(flat);
         (article_bytes as f64) < page_bytes as f64 * SMALL_ARTICLE_SHARE
     }
 }

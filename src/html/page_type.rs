@@ -238,18 +238,18 @@ fn is_number(segment: &str) -> bool {
 /// share of the page's text (besides links), else a page of many parts.
 const ARTICLE_SHARE: f64 = 0.3;
 
-/// The type of a page that declares none, from the characters of its best element's text
-/// (`article_chars`), of its whole visible text without link lists (`page_chars`) and with
-/// them (`with_links_chars`): an article holds most of its page; a listing is mostly links;
+/// The type of a page that declares none, from the bytes of its best element's text
+/// (`article_bytes`), of its whole visible text without link lists (`page_bytes`) and with
+/// them (`with_links_bytes`): an article holds most of its page; a listing is mostly links;
 /// a landing page is neither.
 pub(super) fn from_structure(
-    article_chars: usize,
-    page_chars: usize,
-    with_links_chars: usize,
+    article_bytes: usize,
+    page_bytes: usize,
+    with_links_bytes: usize,
 ) -> PageType {
-    if page_chars == 0 || article_chars as f64 >= page_chars as f64 * ARTICLE_SHARE {
+    if page_bytes == 0 || article_bytes as f64 >= page_bytes as f64 * ARTICLE_SHARE {
         PageType::Article
-    } else if with_links_chars > page_chars * 2 {
+    } else if with_links_bytes > page_bytes * 2 {
         PageType::Listing
     } else {
         PageType::Service
