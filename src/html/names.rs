@@ -2,6 +2,10 @@
 //! (`post-body`), boilerplate (`share-buttons`, `related-posts`), a comment section
 //! (`comments`), or the lead paragraph of an article (`article-intro`, `chapo`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Whether an element holds a page's user comments (by its class or id).
 pub(super) fn is_comment_section(element: &scraper::node::Element) -> bool {
     names_of(element).any(is_comment_section_name)
@@ -39,27 +43,56 @@ fn is_comment_section_name(name: &str) -> bool {
 pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
     let mut hint = 0;
     for name in names_of(element) {
-        let name = name.to_ascii_lowercase();
-        if is_topic_class(&name) {
+        if is_topic_class(name) {
             continue;
         }
-        let negative = NEGATIVE.iter().any(|word| name.contains(word))
-            || words_of(&name).any(|word| NEGATIVE_WORDS.contains(&word))
-            || names_an_author_box(&name);
+        let negative = NAME_PARTS.negative.is_match(name)
+            || (NAME_PARTS.whole_words.is_match(name) && {
+                let name = name.to_ascii_lowercase();
+                words_of(&name).any(|word| NEGATIVE_WORDS.contains(&word))
+                    || names_an_author_box(&name)
+            });
         if negative {
             hint -= 25;
-        } else if POSITIVE.iter().any(|word| name.contains(word)) {
+        } else if NAME_PARTS.positive.is_match(name) {
             hint += 25;
         }
     }
     hint.clamp(-50, 50)
 }
 
-/// Whether a class name (lowercase) names a post's topic, as WordPress tags a post's
+/// Searchers for the parts of names [`hint_of`] looks for, in any case: every element of
+/// every page is looked up, so each list is one automaton rather than a `contains` per part.
+struct NameParts {
+    negative: AhoCorasick,
+    positive: AhoCorasick,
+    /// The words that count only as whole words: [`NEGATIVE_WORDS`] and those of author
+    /// boxes. A name holding none of them needs no lowercase copy.
+    whole_words: AhoCorasick,
+}
+
+static NAME_PARTS: LazyLock<NameParts> = LazyLock::new(|| {
+    let searcher = |parts: &[&str]| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(parts)
+            .expect("the name parts are plain words")
+    };
+    NameParts {
+        negative: searcher(&NEGATIVE),
+        positive: searcher(&POSITIVE),
+        whole_words: searcher(&[&NEGATIVE_WORDS[..], &["author", "byline"]].concat()),
+    }
+});
+
+/// Whether a class name names a post's topic, as WordPress tags a post's
 /// container (`tag-social-media`, `category-antitrust`): it says what the post is about,
 /// not what the box is.
 fn is_topic_class(name: &str) -> bool {
-    name.starts_with("tag-") || name.starts_with("category-")
+    ["tag-", "category-"].iter().any(|prefix| {
+        name.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    })
 }
 
 /// Whole words of class names and ids of boilerplate, which as parts of words mean
