@@ -16,6 +16,7 @@ mod parts;
 mod related;
 mod sibling_blocks;
 mod unclosed_title;
+mod whole_page;
 
 pub use comments::comments_from;
 pub use extract::{Article, Source, article, article_at, article_with, extract, extract_from};

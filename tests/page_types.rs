@@ -149,3 +149,12 @@ fn an_article_cut_into_page_builder_blocks_keeps_every_block() {
     assert_eq!(article.source, Source::Article);
     assert_holds(&article, &with);
 }
+
+#[test]
+fn a_product_page_keeps_its_feature_sections_whatever_their_boxes_are_named() {
+    // Each section of paragraphs sits in a container whose class names it boilerplate.
+    let (article, with, without) = page("3066");
+    assert_eq!(article.metadata.page_type, Some(PageType::Product));
+    assert_holds(&article, &with);
+    assert_lacks(&article, &without.iter().map(String::as_str).collect::<Vec<_>>());
+}

@@ -19,6 +19,7 @@ use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::sibling_blocks::sibling_blocks;
 use super::unclosed_title;
+use super::whole_page::{main_region, page_without_boxes};
 use crate::pipeline::Origin;
 use crate::stages::phrase_category;
 
@@ -273,11 +274,11 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
 fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction, PageType) {
     let flat = flatten_from(page.tree.root(), part);
     let everything = vec![true; flat.elements.len()];
-    let whole_page = |links: bool, boxes: bool, reviews: bool| {
+    let whole_page = |posts: bool, links: bool, boxes: bool, reviews: bool| {
         let mut kept = if boxes {
             everything.clone()
         } else {
-            page_without_boxes(&flat)
+            page_without_boxes(&flat, !posts)
         };
         if !reviews {
             let mut reviews: Vec<bool> = flat.elements.iter().map(|e| e.reviews).collect();
@@ -310,13 +311,13 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     };
     if let Some(page_type) = declared
         && let Mode::WholePage {
+            posts,
             links,
             boxes,
             reviews,
-            ..
         } = page_type.mode()
     {
-        return (whole_page(links, boxes, reviews), page_type);
+        return (whole_page(posts, links, boxes, reviews), page_type);
     }
     let scores = scores(&flat);
     let in_boilerplate = inside_boilerplate(&flat.elements);
@@ -333,13 +334,13 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
         from_structure(article.len(), page_bytes, with_links_bytes)
     });
     if let Mode::WholePage {
+        posts,
         links,
         boxes,
         reviews,
-        ..
     } = page_type.mode()
     {
-        return (whole_page(links, boxes, reviews), page_type);
+        return (whole_page(posts, links, boxes, reviews), page_type);
     }
     if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
         // Too little to be the article.
@@ -354,41 +355,6 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
         source,
     };
     (extraction, page_type)
-}
-
-/// Every element of the page but its boilerplate boxes (see [`boilerplate_boxes`]) and
-/// what they hold: the content of a page that is not one article.
-fn page_without_boxes(flat: &Flat) -> Vec<bool> {
-    let Some(root) = flat.elements.iter().position(|e| e.parent.is_none()) else {
-        return Vec::new();
-    };
-    let scores = scores(flat);
-    let mut boxes = boilerplate_boxes(flat, &scores, root);
-    mark_descendants(&flat.elements, &mut boxes);
-    boxes.iter().map(|&gone| !gone).collect()
-}
-
-/// A page's main region holds at least this share of its text.
-const MAIN_SHARE: f64 = 0.3;
-
-/// The element the page names as its content (`<main>`, `role="main"`, `<article>`), the
-/// one with the most text, if it holds at least [`MAIN_SHARE`] of the page's text: what
-/// lies outside it (filters, promotions, site-wide panels not marked as such) is not the
-/// content of a page that is not one article.
-fn main_region(flat: &Flat) -> Option<usize> {
-    let page: usize = flat
-        .elements
-        .iter()
-        .filter(|element| element.parent.is_none())
-        .map(|element| element.text_len)
-        .sum();
-    let (main, element) = flat
-        .elements
-        .iter()
-        .enumerate()
-        .filter(|(_, element)| element.main || element.kind == Kind::Article)
-        .max_by_key(|(index, element)| (element.text_len, std::cmp::Reverse(*index)))?;
-    (element.text_len as f64 >= page as f64 * MAIN_SHARE).then_some(main)
 }
 
 /// The bytes of text of the page's blocks without the link lists, and with them.
@@ -425,7 +391,7 @@ const MIN_SCORED_CHARS: usize = 25;
 
 /// The score of every element that holds a scored block (`None` for the others), cut by
 /// its link density.
-fn scores(flat: &Flat) -> Vec<Option<f64>> {
+pub(super) fn scores(flat: &Flat) -> Vec<Option<f64>> {
     let mut scores: Vec<Option<f64>> = vec![None; flat.elements.len()];
     for block in &flat.blocks {
         let chars = block.text.chars().count();
