@@ -156,5 +156,8 @@ fn a_product_page_keeps_its_feature_sections_whatever_their_boxes_are_named() {
     let (article, with, without) = page("3066");
     assert_eq!(article.metadata.page_type, Some(PageType::Product));
     assert_holds(&article, &with);
-    assert_lacks(&article, &without.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_lacks(
+        &article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
 }
