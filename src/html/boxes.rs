@@ -10,7 +10,7 @@
 //! </article>
 //! ```
 
-use super::flatten::{Flat, Kind};
+use super::flatten::{Flat, Kind, mark_ancestors};
 
 /// Characters of a block of text that reads as prose of its own (a paragraph, whatever
 /// its tag).
@@ -89,14 +89,7 @@ fn holds_table(flat: &Flat) -> Vec<bool> {
         .iter()
         .map(|element| element.kind == Kind::Table)
         .collect();
-    // Children come after their parent: going backwards, a child is done before its parent.
-    for index in (0..flat.elements.len()).rev() {
-        if holds[index]
-            && let Some(parent) = flat.elements[index].parent
-        {
-            holds[parent] = true;
-        }
-    }
+    mark_ancestors(&flat.elements, &mut holds);
     holds
 }
 

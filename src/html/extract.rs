@@ -274,7 +274,17 @@ fn visible_text(page: &Html, declared: Option<PageType>) -> (Extraction, PageTyp
 fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction, PageType) {
     let flat = flatten_from(page.tree.root(), part);
     let everything = vec![true; flat.elements.len()];
-    let whole_page = |posts: bool, links: bool, boxes: bool, reviews: bool| {
+    // The page's content when `mode` reads it whole; `None` for an article's mode.
+    let whole_page = |mode: Mode| {
+        let Mode::WholePage {
+            posts,
+            links,
+            boxes,
+            reviews,
+        } = mode
+        else {
+            return None;
+        };
         let mut kept = if boxes {
             everything.clone()
         } else {
@@ -304,20 +314,15 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
                 text = everything;
             }
         }
-        Extraction {
+        Some(Extraction {
             text,
             source: Source::WholePage,
-        }
+        })
     };
     if let Some(page_type) = declared
-        && let Mode::WholePage {
-            posts,
-            links,
-            boxes,
-            reviews,
-        } = page_type.mode()
+        && let Some(found) = whole_page(page_type.mode())
     {
-        return (whole_page(posts, links, boxes, reviews), page_type);
+        return (found, page_type);
     }
     let scores = scores(&flat);
     let in_boilerplate = inside_boilerplate(&flat.elements);
@@ -333,14 +338,8 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
         let (page_bytes, with_links_bytes) = visible_bytes(&flat);
         from_structure(article.len(), page_bytes, with_links_bytes)
     });
-    if let Mode::WholePage {
-        posts,
-        links,
-        boxes,
-        reviews,
-    } = page_type.mode()
-    {
-        return (whole_page(posts, links, boxes, reviews), page_type);
+    if let Some(found) = whole_page(page_type.mode()) {
+        return (found, page_type);
     }
     if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
         // Too little to be the article.

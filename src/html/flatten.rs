@@ -268,6 +268,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                         if kind.is_block() {
                             builder.flush(&mut flat);
                         }
+                        let class_hash = class_hash(element);
                         flat.elements.push(Element {
                             parent,
                             kind,
@@ -277,11 +278,11 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             main: element.name() == "main"
                                 || element.attr("role").is_some_and(|r| r.trim() == "main"),
                             reviews: names_reviews(element),
-                            class_hash: class_hash(element),
+                            class_hash,
                             class_key: if element.id().is_some() {
                                 0
                             } else {
-                                class_hash(element)
+                                class_hash
                             },
                             text_len: 0,
                             link_len: 0,
@@ -424,15 +425,20 @@ fn drop_page_chrome(flat: &mut Flat, chrome: &[Chrome]) {
 /// Whether each element is or holds an `<article>` or `<main>`.
 fn holds_article(elements: &[Element]) -> Vec<bool> {
     let mut holds: Vec<bool> = elements.iter().map(|e| e.kind == Kind::Article).collect();
-    // Children come after their parents: the last is settled first.
+    mark_ancestors(elements, &mut holds);
+    holds
+}
+
+/// Marks every ancestor of a marked element: a `<div>` holding a table holds it.
+pub(super) fn mark_ancestors(elements: &[Element], marked: &mut [bool]) {
+    // Children come after their parents: going backwards, a child is settled first.
     for index in (0..elements.len()).rev() {
-        if holds[index]
+        if marked[index]
             && let Some(parent) = elements[index].parent
         {
-            holds[parent] = true;
+            marked[parent] = true;
         }
     }
-    holds
 }
 
 /// Marks every descendant of a marked element: `<header>` dropped drops all inside it.

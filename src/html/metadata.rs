@@ -84,9 +84,8 @@ pub fn metadata(document: &Html) -> Metadata {
 }
 
 /// [`metadata`], and the page type that the page declares (see
-/// [`page_type::declared`]) through its JSON-LD, its `og:type` and its URL: `url` when
-/// `fetched_url` when given (a WARC record's, a JSONL record's), else the page's canonical
-/// URL.
+/// [`page_type::declared`]) through its JSON-LD, its `og:type` and its URL: `fetched_url`
+/// when given (a WARC record's, a JSONL record's), else the page's canonical URL.
 pub(super) fn metadata_and_declared_type(
     document: &Html,
     fetched_url: Option<&str>,

@@ -81,7 +81,7 @@ static NAME_PARTS: LazyLock<NameParts> = LazyLock::new(|| {
     NameParts {
         negative: searcher(&NEGATIVE),
         positive: searcher(&POSITIVE),
-        whole_words: searcher(&[&NEGATIVE_WORDS[..], &["author", "byline"]].concat()),
+        whole_words: searcher(&[&NEGATIVE_WORDS[..], &AUTHOR_WORDS[..]].concat()),
     }
 });
 
@@ -105,15 +105,19 @@ const NEGATIVE_WORDS: [&str; 1] = ["trust"];
 fn names_an_author_box(name: &str) -> bool {
     let mut words = words_of(name);
     let mut about_author = false;
-    let all_known = words.all(|word| match word {
-        "author" | "authors" | "byline" => {
+    let all_known = words.all(|word| {
+        if AUTHOR_WORDS.contains(&word) {
             about_author = true;
             true
+        } else {
+            AUTHOR_BOX_WORDS.contains(&word)
         }
-        _ => AUTHOR_BOX_WORDS.contains(&word),
     });
     about_author && all_known
 }
+
+/// The words that name an author box.
+const AUTHOR_WORDS: [&str; 3] = ["author", "authors", "byline"];
 
 /// Words that may stand beside "author" in the name of an author box.
 const AUTHOR_BOX_WORDS: [&str; 14] = [

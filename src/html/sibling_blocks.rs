@@ -24,9 +24,10 @@ const WRAPPER_SLACK: f64 = 1.05;
 const MIN_BLOCK_PROSE: usize = 80;
 
 /// The siblings of the top candidate's wrapper (see the module) that are blocks of its tag
-/// and class (whatever their ids) holding prose (at least [`MIN_BLOCK_PROSE`] characters, under a quarter of them links),
-/// with no boilerplate name and in no boilerplate box (`in_boilerplate`); none when `top`
-/// is its own wrapper (its siblings are judged by their scores).
+/// and class (whatever their ids) holding prose (at least [`MIN_BLOCK_PROSE`] characters,
+/// under a quarter of them links), with no boilerplate name and in no boilerplate box
+/// (`in_boilerplate`); none when `top` is its own wrapper (its siblings are judged by
+/// their scores).
 pub(super) fn sibling_blocks(flat: &Flat, in_boilerplate: &[bool], top: usize) -> Vec<usize> {
     let elements = &flat.elements;
     let mut wrapper = top;
