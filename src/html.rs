@@ -14,6 +14,7 @@ mod names;
 mod page_type;
 mod parts;
 mod related;
+mod repeated_items;
 mod sibling_blocks;
 mod unclosed_title;
 mod whole_page;

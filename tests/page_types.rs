@@ -161,3 +161,16 @@ fn a_product_page_keeps_its_feature_sections_whatever_their_boxes_are_named() {
         &without.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn a_listing_of_linked_cards_keeps_every_card() {
+    // Each card (headline and excerpt) is one link: links score nothing, so the best
+    // element is one card; the twelve cards side by side make the page a listing.
+    let (article, with, without) = page("0205");
+    assert_eq!(article.metadata.page_type, Some(PageType::Listing));
+    assert_holds(&article, &with);
+    assert_lacks(
+        &article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}

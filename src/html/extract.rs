@@ -17,6 +17,7 @@ use super::metadata::{Metadata, metadata_and_declared_type};
 use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
+use super::repeated_items::largest_item_group;
 use super::sibling_blocks::sibling_blocks;
 use super::unclosed_title;
 use super::whole_page::{main_region, page_without_boxes};
@@ -338,6 +339,15 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
         let (page_bytes, with_links_bytes) = visible_bytes(&flat);
         from_structure(article.len(), page_bytes, with_links_bytes)
     });
+    // A page that reads or says it is one article, but whose best element is dwarfed by
+    // a listing's items, is a listing (news sites call their section pages articles).
+    let page_type = if page_type == PageType::Article
+        && largest_item_group(&flat) > article.chars().count() * LISTING_OVER_ARTICLE
+    {
+        PageType::Listing
+    } else {
+        page_type
+    };
     if let Some(found) = whole_page(page_type.mode()) {
         return (found, page_type);
     }
@@ -375,6 +385,9 @@ fn is_lost_in_its_page(flat: &Flat, article_bytes: usize) -> bool {
         (article_bytes as f64) < page_bytes as f64 * SMALL_ARTICLE_SHARE
     }
 }
+
+/// A page is a listing when its items hold this many times its best element's text.
+const LISTING_OVER_ARTICLE: usize = 2;
 
 /// An article shorter than this (in bytes) may be lost in its page...
 const SMALL_ARTICLE_BYTES: usize = 1_000;
