@@ -15,6 +15,7 @@ mod page_type;
 mod parts;
 mod related;
 mod repeated_items;
+mod sections;
 mod sibling_blocks;
 mod unclosed_title;
 mod whole_page;

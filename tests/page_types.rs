@@ -174,3 +174,16 @@ fn a_listing_of_linked_cards_keeps_every_card() {
         &without.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn a_landing_page_grows_from_its_best_section_to_the_others() {
+    // The best element is one section ("BCBS members have access to exclusive
+    // discounts"); the others, side by side with it higher up, hold as much text.
+    let (article, with, without) = page("0326");
+    assert_eq!(article.source, Source::Article);
+    assert_holds(&article, &with);
+    assert_lacks(
+        &article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}

@@ -18,6 +18,7 @@ use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::repeated_items::largest_item_group;
+use super::sections::grown_sections;
 use super::sibling_blocks::sibling_blocks;
 use super::unclosed_title;
 use super::whole_page::{main_region, page_without_boxes};
@@ -327,7 +328,8 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     }
     let scores = scores(&flat);
     let in_boilerplate = inside_boilerplate(&flat.elements);
-    let (kept, mut source) = match top_candidate(&flat, &scores, &in_boilerplate) {
+    let top = top_candidate(&flat, &scores, &in_boilerplate);
+    let (mut kept, mut source) = match top {
         Some(top) => (
             article_elements(&flat, &scores, &in_boilerplate, top),
             Source::Article,
@@ -350,6 +352,23 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     };
     if let Some(found) = whole_page(page_type.mode()) {
         return (found, page_type);
+    }
+    if let Some(top) = top {
+        let grown = grown_sections(&flat, &in_boilerplate, top);
+        if !grown.is_empty() {
+            for section in grown {
+                kept[section] = true;
+            }
+            // Elements come parent first: a grown section keeps its children.
+            for index in 0..flat.elements.len() {
+                if let Some(parent) = flat.elements[index].parent
+                    && kept[parent]
+                {
+                    kept[index] = true;
+                }
+            }
+            article = text_of(&flat, &kept);
+        }
     }
     if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
         // Too little to be the article.
@@ -496,6 +515,7 @@ fn article_elements(
     for block in sibling_blocks(flat, in_boilerplate, top) {
         kept[block] = true;
     }
+
     // Elements come parent first: a kept parent keeps its children, but for boilerplate
     // boxes.
     let boxes = boilerplate_boxes(flat, scores, top);
