@@ -9,6 +9,7 @@ mod flatten;
 mod guard;
 mod hidden;
 mod lead;
+mod lean;
 pub mod metadata;
 mod names;
 mod page_type;

@@ -13,6 +13,7 @@ use super::flatten::{Block, Element, Flat, Kind, Part, flatten_from, mark_descen
 use super::guard;
 use super::hidden::{json_ld_body, largest_noscript};
 use super::lead::lead_before;
+use super::lean;
 use super::metadata::{Metadata, metadata_and_declared_type};
 use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
@@ -54,7 +55,7 @@ pub fn extract(html: &str) -> String {
     if guard::is_too_deep(html) {
         return guard::plain_text(html);
     }
-    extract_from(&unclosed_title::parse(html))
+    extract_from(&unclosed_title::parse(&lean::without_code(html)))
 }
 
 /// A page's article and metadata, from one parse.
@@ -141,7 +142,7 @@ pub fn article_at(html: &str, url: Option<&str>, with_comments: bool) -> (Articl
         };
         return (article, with_comments.then(String::new));
     }
-    let page = unclosed_title::parse(html);
+    let page = unclosed_title::parse(&lean::without_code(html));
     let (mut metadata, declared) = metadata_and_declared_type(&page, url);
     let (extraction, page_type) = extraction(&page, declared);
     metadata.page_type = Some(page_type);

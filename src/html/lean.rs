@@ -1,0 +1,223 @@
+//! The page without what no reader sees and no step reads: the code of its scripts and the
+//! rules of its style sheets, which make up half the bytes of a modern page and about as
+//! much of the parser's time. The elements stay, empty, where they were; JSON-LD scripts
+//! (read for metadata and hidden article bodies) keep their content.
+//!
+//! ```text
+//! <head><style>.nav{display:flex}…</style><script>window.dataLayer=[…]</script>
+//!   →  <head><style></style><script></script>
+//! ```
+//!
+//! The scan follows the tokenizer as far as it must to find the same script ends: comments,
+//! quoted attribute values and the elements whose content is raw text (`title`, `textarea`,
+//! `noscript`…) are stepped over. A script whose code holds `<!--` is kept whole (its end
+//! tag may then be further on, by the parser's escaping rules); an element whose end cannot
+//! be found stops the scan, leaving the rest as it is.
+
+use std::borrow::Cow;
+
+use memchr::{memchr, memmem};
+
+/// `html` with the content of its scripts (but JSON-LD) and style sheets removed (see the
+/// module); borrowed when there is nothing to remove.
+pub(super) fn without_code(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut lean = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &bytes[start + 1..];
+        if rest.starts_with(b"!--") {
+            let Some(end) = comment_end(bytes, start + 4) else {
+                break;
+            };
+            at = end;
+        } else if rest
+            .first()
+            .is_some_and(|&b| b == b'!' || b == b'?' || b == b'/')
+        {
+            // A doctype, a bogus comment or an end tag: up to the next '>' (outside quotes for
+            // an end tag, which may carry attributes the tokenizer reads).
+            let Some(end) = tag_end(bytes, start + 2) else {
+                break;
+            };
+            at = end;
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name_len = rest
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+                .unwrap_or(rest.len());
+            let name = &rest[..name_len];
+            let Some(end) = tag_end(bytes, start + 1 + name_len) else {
+                break;
+            };
+            let is = |tag: &str| name.eq_ignore_ascii_case(tag.as_bytes());
+            if is("plaintext") {
+                break;
+            }
+            let raw = [
+                "script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+            ]
+            .into_iter()
+            .chain(["noframes", "noscript"])
+            .find(|tag| is(tag));
+            let Some(raw) = raw else {
+                at = end;
+                continue;
+            };
+            let Some(close) = end_tag(bytes, end, raw) else {
+                break;
+            };
+            let content = &bytes[end..close];
+            let is_code = match raw {
+                "style" => true,
+                "script" => {
+                    !is_json_ld(&bytes[start..end]) && memmem::find(content, b"<!--").is_none()
+                }
+                _ => false,
+            };
+            if is_code && !content.is_empty() {
+                lean.push_str(&html[copied..end]);
+                copied = close;
+            }
+            at = close;
+        } else {
+            at = start + 1;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    lean.push_str(&html[copied..]);
+    Cow::Owned(lean)
+}
+
+/// Where a comment whose text starts at `from` (after `<!--`) ends, past its `-->`; `<!-->`
+/// and `<!--->` end at once.
+fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    if rest.starts_with(b">") {
+        return Some(from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    memmem::find(rest, b"-->").map(|p| from + p + 3)
+}
+
+/// Where a tag whose attributes start at `from` ends, past its `>`: a `>` inside a quoted
+/// attribute value does not end it.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    let mut after_equals = false;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'>' => return Some(at + 1),
+            quote @ (b'"' | b'\'') if after_equals => {
+                at += 1 + memchr(quote, &bytes[at + 1..])?;
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            b if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Where the end tag `</name` of a raw text element whose content starts at `from` starts:
+/// the name in any case, followed by a space, `/` or `>`.
+fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(offset) = memmem::find(&bytes[at..], b"</") {
+        let start = at + offset;
+        let after = start + 2 + name.len();
+        if bytes
+            .get(start + 2..after)
+            .is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(after)
+                .is_some_and(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+        {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
+}
+
+/// Whether a script's start tag says its content is JSON-LD.
+fn is_json_ld(start_tag: &[u8]) -> bool {
+    start_tag
+        .windows(b"ld+json".len())
+        .any(|window| window.eq_ignore_ascii_case(b"ld+json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_code;
+
+    #[test]
+    fn scripts_and_styles_lose_their_code_json_ld_keeps_its_content() {
+        let page = "<head><style>.nav{display:flex}</style><SCRIPT>var a = 1 > 0;</script >\
+                    <script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>\
+                    </head><body><p>Text</p></body>";
+        assert_eq!(
+            without_code(page),
+            "<head><style></style><SCRIPT></script >\
+             <script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>\
+             </head><body><p>Text</p></body>"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_script_tag_stays() {
+        let untouched = [
+            // In a comment, an attribute value, raw text elements.
+            "<!-- <script> --><p>a</p><script>x()</script",
+            "<div title='<script>'>a</div><p>b</p></script>",
+            "<textarea><script>a</textarea><p>b</p></script>",
+            "<title>News <style></title><p>Text</p></style>",
+            "<noscript><script>a</script></noscript>",
+            // A script escaped with `<!--` may end later than its first end tag.
+            "<script><!-- document.write('<script></script>') --></script>",
+            // No end tag: the rest of the page is the script's.
+            "<p>a</p><script>var a = 1;",
+            "<plaintext><script>a</script>",
+            "<p>1 < 2</p>",
+            "",
+        ];
+        for page in untouched {
+            assert_eq!(without_code(page), page);
+        }
+    }
+
+    #[test]
+    fn the_page_parses_the_same_without_its_code() {
+        let page = "<html><head><title>Xi to visit Moscow</title>\
+                    <script>if (a<b) { document.title = '</p>'; }</script>\
+                    <style>p > b { color: red }</style></head><body>\
+                    <p>Xi Jinping will make a state visit to Russia next week.</p>\
+                    <script>track('<div>');</script><p>The Kremlin confirmed it.</p></body></html>";
+        let lean = without_code(page);
+        assert!(lean.len() < page.len());
+        // Every node, but the code, in document order.
+        let nodes = |html: &str| -> Vec<String> {
+            scraper::Html::parse_document(html)
+                .tree
+                .nodes()
+                .filter_map(|node| match node.value() {
+                    scraper::Node::Element(element) => Some(element.name().to_owned()),
+                    scraper::Node::Text(text) => {
+                        let parent = node.parent()?.value().as_element()?.name();
+                        (!matches!(parent, "script" | "style")).then(|| text.to_string())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(nodes(&lean), nodes(page));
+    }
+}
