@@ -1,62 +1,58 @@
 //! The embedded English word-frequency list (`data/words/en.tsv.gz` and
-//! `data/words/en_extra.txt`, see `data/SOURCES.md`) and the list of names written with an inner capital
+//! `data/words/en_extra.txt`, see `data/SOURCES.md`; a table built at compile time) and the list of names written with an inner capital
 //! (`data/words/camel_case_names.txt`) and of given names (`data/words/first_names.txt`).
 
-use std::io::Read;
 use std::sync::OnceLock;
 
-use flate2::read::GzDecoder;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
-const EN_FREQUENCIES: &[u8] = include_bytes!("../data/words/en.tsv.gz");
-const EN_EXTRA: &str = include_str!("../data/words/en_extra.txt");
-/// The count given to each word of `en_extra.txt`: as common as "cannot" is, about one
-/// word in ten thousand, so that no split of it can look more likely.
-const EXTRA_COUNT: u64 = 100_000_000;
+mod table;
+
+/// The English word table, built from `data/words/en.tsv.gz` and `data/words/en_extra.txt`
+/// by `build.rs` (see [`table`]).
+const EN_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_words.table"));
+const EN_TEXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_words.text"));
 const CAMEL_CASE_NAMES: &str = include_str!("../data/words/camel_case_names.txt");
 const FIRST_NAMES: &str = include_str!("../data/words/first_names.txt");
 
 /// How often each lowercase English word occurs in a large web corpus.
 pub(crate) struct WordFrequencies {
-    counts: FxHashMap<&'static [u8], u64>,
+    /// Slots of [`table::SLOT_BYTES`] bytes, a power of two of them.
+    table: &'static [u8],
+    text: &'static [u8],
 }
 
 impl WordFrequencies {
-    /// The embedded English list, decompressed on first use.
+    /// The embedded English list: a table built at compile time, ready without any work.
     pub(crate) fn english() -> &'static WordFrequencies {
-        static ENGLISH: OnceLock<WordFrequencies> = OnceLock::new();
-        ENGLISH.get_or_init(|| {
-            let mut text = Vec::new();
-            GzDecoder::new(EN_FREQUENCIES)
-                .read_to_end(&mut text)
-                .expect("data/words/en.tsv.gz is embedded at build time and valid");
-            let text: &'static [u8] = Box::leak(text.into_boxed_slice());
-            // Read at every start of the process: lines and tabs are found with memchr
-            // (`str::lines` and `split_once` compared bytes one call at a time, most of a
-            // short run's time), into a table sized once.
-            let lines = memchr::memchr_iter(b'\n', text).count() + 1;
-            let mut counts: FxHashMap<&'static [u8], u64> =
-                FxHashMap::with_capacity_and_hasher(lines + EN_EXTRA.len() / 4, Default::default());
-            counts.extend(text.split(|&byte| byte == b'\n').filter_map(|line| {
-                let tab = memchr::memchr(b'\t', line)?;
-                let count = std::str::from_utf8(&line[tab + 1..]).ok()?;
-                Some((&line[..tab], count.trim_end_matches('\r').parse().ok()?))
-            }));
-            for word in EN_EXTRA
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            {
-                let count = counts.entry(word.as_bytes()).or_default();
-                *count = (*count).max(EXTRA_COUNT);
-            }
-            WordFrequencies { counts }
-        })
+        static ENGLISH: WordFrequencies = WordFrequencies {
+            table: EN_TABLE,
+            text: EN_TEXT,
+        };
+        &ENGLISH
     }
 
     /// The count of a lowercase word, 0 when the word is not in the list.
     pub(crate) fn count(&self, lowercase_word: &[u8]) -> u64 {
-        self.counts.get(lowercase_word).copied().unwrap_or(0)
+        let slots = self.table.len() / table::SLOT_BYTES;
+        let mut slot = table::hash(lowercase_word) as usize & (slots - 1);
+        loop {
+            let entry = &self.table[slot * table::SLOT_BYTES..][..table::SLOT_BYTES];
+            let field = |at: usize| {
+                u32::from_le_bytes([entry[at], entry[at + 1], entry[at + 2], entry[at + 3]])
+                    as usize
+            };
+            let len = field(4);
+            if len == 0 {
+                return 0;
+            }
+            if len == lowercase_word.len() && &self.text[field(0)..][..len] == lowercase_word {
+                let mut count = [0u8; 8];
+                count.copy_from_slice(&entry[8..]);
+                return u64::from_le_bytes(count);
+            }
+            slot = (slot + 1) & (slots - 1);
+        }
     }
 
     /// The count of an ASCII word in any case ("Bonbon", "THE"), 0 when it is not in the
