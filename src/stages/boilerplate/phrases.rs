@@ -338,7 +338,7 @@ pub(super) fn folded(bytes: [u8; 8]) -> u64 {
 
 fn automaton(patterns: &[&str], start: StartKind) -> AhoCorasick {
     AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(start)
         .build(patterns)
