@@ -78,6 +78,9 @@ pub(super) fn without_code(html: &str) -> Cow<'_, str> {
                 _ => false,
             };
             if is_code && !content.is_empty() {
+                if lean.capacity() == 0 {
+                    lean.reserve(html.len());
+                }
                 lean.push_str(&html[copied..end]);
                 copied = close;
             }

@@ -5,6 +5,8 @@
 //! 100,000 nested elements is no danger), and reads the text of at most a few elements of
 //! each kind, each read bounded, so the time stays linear in the page's size.
 
+use std::borrow::Cow;
+
 use scraper::{ElementRef, Html, Node};
 
 /// How many elements of one kind (`h1`, bylines, dates) have their text read.
@@ -140,10 +142,20 @@ fn has_token(list: Option<&str>, token: &str) -> bool {
 fn has_class_part(class: Option<&str>, parts: &[&str]) -> bool {
     class.is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
-            let name = name.to_ascii_lowercase();
+            let name = lowercase(name);
             parts.iter().any(|p| name.contains(p))
         })
     })
+}
+
+/// `name` in ASCII lowercase, copied only when it has an uppercase letter (class names
+/// seldom do, and this runs for every element of the page).
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// A class that names a byline ("byline", "author", "post-author", "autor") but not the
@@ -151,7 +163,7 @@ fn has_class_part(class: Option<&str>, parts: &[&str]) -> bool {
 fn is_byline(class: Option<&str>) -> bool {
     class.is_some_and(|c| {
         c.split_ascii_whitespace().any(|name| {
-            let name = name.to_ascii_lowercase();
+            let name = lowercase(name);
             (name.contains("byline") || name.contains("author") || name.contains("autor"))
                 && ![
                     "bio", "avatar", "image", "img", "photo", "pic", "about", "box", "desc",
