@@ -187,3 +187,19 @@ fn a_landing_page_grows_from_its_best_section_to_the_others() {
         &without.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn a_best_element_that_is_all_boilerplate_gives_way_to_the_page() {
+    // The portfolio's items are links, and score nothing: the best element was the footer's
+    // copyright line, which the text stages remove, leaving nothing.
+    let (article, _, without) = page("4271");
+    assert_eq!(article.source, Source::WholePage);
+    assert_holds(
+        &article,
+        &["Shiny, new, optimized websites completed by Thrive".into()],
+    );
+    assert_lacks(
+        &article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}

@@ -371,7 +371,10 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
             article = text_of(&flat, &kept);
         }
     }
-    if article.len() < MIN_ARTICLE_CHARS || is_lost_in_its_page(&flat, article.len()) {
+    if article.len() < MIN_ARTICLE_CHARS
+        || is_lost_in_its_page(&flat, article.len())
+        || (source == Source::Article && is_all_boilerplate(&article))
+    {
         // Too little to be the article.
         let everything = text_of(&flat, &everything);
         if everything.len() > article.len() * 2 {
@@ -384,6 +387,16 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
         source,
     };
     (extraction, page_type)
+}
+
+/// Whether a short article is all boilerplate, which the text stages would remove line by
+/// line (a copyright line, a cookie notice): the best element was the page's footer, and
+/// the page, whatever it holds, is a better guess than nothing.
+fn is_all_boilerplate(article: &str) -> bool {
+    article.len() < SMALL_ARTICLE_BYTES
+        && !crate::clean_as(article, crate::Origin::Unknown)
+            .chars()
+            .any(char::is_alphanumeric)
 }
 
 /// The bytes of text of the page's blocks without the link lists, and with them.
