@@ -27,7 +27,7 @@ const PROSE_CHARS: usize = 50;
 /// ...and its links hold at most this share of its text.
 const MAX_LINK_SHARE: f64 = 0.3;
 /// The growth stops after this many levels.
-const MAX_LEVELS: usize = 6;
+const MAX_LEVELS: usize = 20;
 
 /// The sections the article grows by from its top element `top` (see the module), outermost
 /// last; none when its siblings are not sections. `in_boilerplate` marks the elements inside
