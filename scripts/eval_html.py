@@ -28,7 +28,8 @@ Usage:
                   (and the page type, for wcxb).
 
 Environment: SHARED (default ../shared beside the repository root) holds devdata/ and
-eval/score.py; UNSCRAPE_ARGS passes extra options to `unscrape clean`.
+eval/score.py; UNSCRAPE_ARGS passes extra options to `unscrape clean`, which runs on one thread
+(`--jobs 1`, as the peers do) unless they say otherwise.
 
 Pages are SHARED/devdata/<dataset>/<id>.html or <id>.html.gz, their gold <id>.txt beside them
 (<id>.comments.txt is not gold); wcxb's <id>.meta.json gives the page type.
@@ -172,6 +173,10 @@ def run_tool(tool, dataset, paths, reuse):
     os.makedirs(tmp)
     if tool in ("unscrape", "unscrape-base"):
         extra = shlex.split(os.environ.get("UNSCRAPE_ARGS", ""))
+        # One thread, as the peers run: CPU-seconds then compare like with like (idle
+        # worker threads spin a little before they sleep).
+        if not any(a in ("-j", "--jobs") or a.startswith("--jobs=") for a in extra):
+            extra = ["--jobs", "1", *extra]
         binary = UNSCRAPE_COPY if tool == "unscrape" else BASELINE
         cmd = [binary, "clean", "--quiet", *extra, *sorted(paths.values()), "-o", tmp + "/"]
     elif tool in PY_PEERS:
