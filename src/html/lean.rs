@@ -197,6 +197,22 @@ mod tests {
         }
     }
 
+    /// Every node but the code of scripts and style sheets, in document order.
+    fn nodes(html: &str) -> Vec<String> {
+        scraper::Html::parse_document(html)
+            .tree
+            .nodes()
+            .filter_map(|node| match node.value() {
+                scraper::Node::Element(element) => Some(format!("<{}>", element.name())),
+                scraper::Node::Text(text) => {
+                    let parent = node.parent()?.value().as_element()?.name();
+                    (!matches!(parent, "script" | "style")).then(|| text.to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn the_page_parses_the_same_without_its_code() {
         let page = "<html><head><title>Xi to visit Moscow</title>\
@@ -206,21 +222,40 @@ mod tests {
                     <script>track('<div>');</script><p>The Kremlin confirmed it.</p></body></html>";
         let lean = without_code(page);
         assert!(lean.len() < page.len());
-        // Every node, but the code, in document order.
-        let nodes = |html: &str| -> Vec<String> {
-            scraper::Html::parse_document(html)
-                .tree
-                .nodes()
-                .filter_map(|node| match node.value() {
-                    scraper::Node::Element(element) => Some(element.name().to_owned()),
-                    scraper::Node::Text(text) => {
-                        let parent = node.parent()?.value().as_element()?.name();
-                        (!matches!(parent, "script" | "style")).then(|| text.to_string())
-                    }
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(nodes(&lean), nodes(page));
+    }
+
+    #[test]
+    fn every_fixture_page_parses_the_same_without_its_code() {
+        use std::io::Read;
+        let mut folders = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/html"
+        ))];
+        let mut pages = 0;
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("the fixtures folder") {
+                let path = entry.expect("a fixture").path();
+                let name = path.to_string_lossy().into_owned();
+                let mut bytes = Vec::new();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                } else if name.ends_with(".html.gz") {
+                    let gz = std::fs::read(&path).expect("a fixture page");
+                    flate2::read::GzDecoder::new(&gz[..])
+                        .read_to_end(&mut bytes)
+                        .expect("a gzip file");
+                } else if name.ends_with(".html") {
+                    bytes = std::fs::read(&path).expect("a fixture page");
+                } else {
+                    continue;
+                }
+                let page = crate::decode::decode_html(&bytes, None).text;
+                assert_eq!(nodes(&without_code(&page)), nodes(&page), "{name}");
+                pages += 1;
+            }
+        }
+        assert!(pages >= 20, "{pages} fixture pages");
     }
 }

@@ -16,24 +16,24 @@ fn names_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
     element.classes().chain(element.id())
 }
 
-/// A class or id of a comment section ("comments", "comment-list", "disqus_thread").
+/// A class or id of a comment section ("comments", "comment-list", "disqus_thread"),
+/// whatever its case (compared in place: this runs for every name of every element).
 fn is_comment_section_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    matches!(
-        name.as_str(),
-        "comments"
-            | "comment-list"
-            | "commentlist"
-            | "comments-area"
-            | "comment-area"
-            | "disqus_thread"
-            | "respond"
-            | "comments-section"
-            | "comment-section"
-            | "user-comments"
-            | "article-comments"
-            | "reader-comments"
-    )
+    const NAMES: [&str; 12] = [
+        "comments",
+        "comment-list",
+        "commentlist",
+        "comments-area",
+        "comment-area",
+        "disqus_thread",
+        "respond",
+        "comments-section",
+        "comment-section",
+        "user-comments",
+        "article-comments",
+        "reader-comments",
+    ];
+    NAMES.iter().any(|known| name.eq_ignore_ascii_case(known))
 }
 
 /// What the class names and id of an element say about it (readability's weights): -25
