@@ -203,3 +203,26 @@ fn a_best_element_that_is_all_boilerplate_gives_way_to_the_page() {
         &without.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn a_documentation_page_keeps_the_link_lists_that_index_its_topic() {
+    // MDN: the interface's properties and methods are lists of links to their own pages.
+    let (article, with, without) = page("2993");
+    assert_eq!(article.metadata.page_type, Some(PageType::Documentation));
+    // The gold writes a space before a comma or full stop after inline code
+    // ("backpressure ,", "a WebSocket .").
+    let with: Vec<String> = with
+        .into_iter()
+        .filter(|s| !s.contains(" ,") && !s.contains(" ."))
+        .collect();
+    assert!(with.len() >= 3);
+    assert_holds(&article, &with);
+    assert_holds(
+        &article,
+        &["WebSocket.binaryType".into(), "WebSocket.readyState".into()],
+    );
+    assert_lacks(
+        &article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}

@@ -247,7 +247,8 @@ const HIDDEN_MARGIN: usize = 2;
 /// [`PageType::mode`](super::page_type::PageType)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
-    /// One element and what belongs with it: an article, a documentation page.
+    /// One element and what belongs with it: an article, a documentation page (which
+    /// keeps the lists of links inside it: they index its topic).
     Article,
     /// Every visible block but menus, headers and footers: a forum thread (with `posts`:
     /// its posts, which the comment sections hold), a product, a service page; with
@@ -354,6 +355,12 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     if let Some(found) = whole_page(page_type.mode()) {
         return (found, page_type);
     }
+    // A documentation page's lists of links are its index of the topic ("Instance
+    // properties": `WebSocket.binaryType`, `WebSocket.url`...), not links to elsewhere.
+    let links = page_type == PageType::Documentation;
+    if links {
+        article = text_with(&flat, &kept, links);
+    }
     if let Some(top) = top {
         let grown = grown_sections(&flat, &in_boilerplate, top);
         if !grown.is_empty() {
@@ -368,7 +375,7 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
                     kept[index] = true;
                 }
             }
-            article = text_of(&flat, &kept);
+            article = text_with(&flat, &kept, links);
         }
     }
     if article.len() < MIN_ARTICLE_CHARS
