@@ -31,7 +31,8 @@ const MAX_LEVELS: usize = 20;
 
 /// The sections the article grows by from its top element `top` (see the module), outermost
 /// last; none when its siblings are not sections. `in_boilerplate` marks the elements inside
-/// a container named like boilerplate, which the growth never reaches.
+/// a container named like boilerplate, which the growth does not reach unless `top` is one
+/// of them.
 pub(super) fn grown_sections(flat: &Flat, in_boilerplate: &[bool], top: usize) -> Vec<usize> {
     let elements = &flat.elements;
     let mut headed = vec![false; elements.len()];
@@ -56,14 +57,16 @@ pub(super) fn grown_sections(flat: &Flat, in_boilerplate: &[bool], top: usize) -
     let mut grown = Vec::new();
     let mut root = top;
     let mut held = prose_of(top);
+    // A best element inside a container named like boilerplate says the page's names
+    // mislead (a page builder calls every block a widget: `elementor-widget`): the growth
+    // then crosses such names.
+    let names_mislead = in_boilerplate[top];
     for _ in 0..MAX_LEVELS {
         let Some(parent) = elements[root].parent else {
             break;
         };
-        if elements[parent].kind == Kind::Page
-            || elements[parent].hint < 0
-            || in_boilerplate[parent]
-        {
+        let named_boilerplate = elements[parent].hint < 0 || in_boilerplate[parent];
+        if elements[parent].kind == Kind::Page || (named_boilerplate && !names_mislead) {
             break;
         }
         let mut sections = Vec::new();
