@@ -1,6 +1,7 @@
 //! HTML pages in: the article found and turned into text lines for the text stages, and
 //! the page's metadata (title, author, date...), both from one `scraper` parse.
 
+mod block_text;
 mod boxes;
 mod candidate;
 mod comments;
@@ -16,6 +17,7 @@ mod page_type;
 mod parts;
 mod related;
 mod repeated_items;
+mod scoring;
 mod sections;
 mod sibling_blocks;
 mod unclosed_title;

@@ -71,6 +71,14 @@ fn assert_lacks(article: &Article, without: &[&str]) {
     }
 }
 
+/// [`assert_lacks`] for the gold's `without` snippets.
+fn assert_lacks_snippets(article: &Article, without: &[String]) {
+    assert_lacks(
+        article,
+        &without.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}
+
 #[test]
 fn a_discourse_thread_is_read_from_its_noscript_crawler_view() {
     let (article, with, _) = page("0501");
@@ -156,10 +164,7 @@ fn a_product_page_keeps_its_feature_sections_whatever_their_boxes_are_named() {
     let (article, with, without) = page("3066");
     assert_eq!(article.metadata.page_type, Some(PageType::Product));
     assert_holds(&article, &with);
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }
 
 #[test]
@@ -169,10 +174,7 @@ fn a_listing_of_linked_cards_keeps_every_card() {
     let (article, with, without) = page("0205");
     assert_eq!(article.metadata.page_type, Some(PageType::Listing));
     assert_holds(&article, &with);
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }
 
 #[test]
@@ -182,10 +184,7 @@ fn a_landing_page_grows_from_its_best_section_to_the_others() {
     let (article, with, without) = page("0326");
     assert_eq!(article.source, Source::Article);
     assert_holds(&article, &with);
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }
 
 #[test]
@@ -198,10 +197,7 @@ fn a_best_element_that_is_all_boilerplate_gives_way_to_the_page() {
         &article,
         &["Shiny, new, optimized websites completed by Thrive".into()],
     );
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }
 
 #[test]
@@ -221,10 +217,7 @@ fn a_documentation_page_keeps_the_link_lists_that_index_its_topic() {
         &article,
         &["WebSocket.binaryType".into(), "WebSocket.readyState".into()],
     );
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }
 
 #[test]
@@ -233,8 +226,5 @@ fn a_page_builder_that_names_every_block_a_widget_does_not_stop_the_sections() {
     // lies inside one, so the names cannot tell the page's boilerplate here.
     let (article, with, without) = page("4269");
     assert_holds(&article, &with);
-    assert_lacks(
-        &article,
-        &without.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    assert_lacks_snippets(&article, &without);
 }

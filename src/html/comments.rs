@@ -4,7 +4,7 @@
 use ego_tree::iter::Edge;
 use scraper::Html;
 
-use super::extract::text_of;
+use super::block_text::text_of;
 use super::flatten::{Part, flatten_from};
 use super::names::is_comment_section;
 

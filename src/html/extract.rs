@@ -7,9 +7,10 @@
 
 use scraper::Html;
 
+use super::block_text::{is_link_list, text_of, text_with};
 use super::boxes::boilerplate_boxes;
 use super::candidate::{inside_boilerplate, top_candidate};
-use super::flatten::{Block, Element, Flat, Kind, Part, flatten_from, mark_descendants};
+use super::flatten::{Flat, Kind, Part, flatten_from, mark_descendants};
 use super::guard;
 use super::hidden::{json_ld_body, largest_noscript};
 use super::lead::lead_before;
@@ -19,12 +20,12 @@ use super::page_type::{PageType, from_structure};
 use super::parts::other_parts;
 use super::related::drop_related_sections;
 use super::repeated_items::largest_item_group;
+use super::scoring::{link_density, scores};
 use super::sections::grown_sections;
 use super::sibling_blocks::sibling_blocks;
 use super::unclosed_title;
 use super::whole_page::{main_region, page_without_boxes};
 use crate::pipeline::Origin;
-use crate::stages::phrase_category;
 
 /// The article text of an HTML page, one line per heading, list item or table row and a
 /// blank line between paragraphs. A page with no clear article gives all its visible
@@ -438,67 +439,6 @@ const SMALL_ARTICLE_SHARE: f64 = 0.2;
 /// items, or misjudged. (A short article is common: blog posts, notices.)
 const MIN_ARTICLE_CHARS: usize = 60;
 
-/// Blocks shorter than this add nothing to their ancestors' scores.
-const MIN_SCORED_CHARS: usize = 25;
-
-/// The score of every element that holds a scored block (`None` for the others), cut by
-/// its link density.
-pub(super) fn scores(flat: &Flat) -> Vec<Option<f64>> {
-    let mut scores: Vec<Option<f64>> = vec![None; flat.elements.len()];
-    for block in &flat.blocks {
-        let chars = block.text.chars().count();
-        if chars < MIN_SCORED_CHARS {
-            continue;
-        }
-        let commas = block.text.matches([',', '，', '、']).count();
-        let score = 1.0 + commas as f64 + (chars / 100).min(3) as f64;
-        let mut ancestor = flat.elements[block.element].parent;
-        let mut level = 0;
-        // A block's own element is a paragraph; its parent, grandparent and a few more
-        // levels hold the article.
-        while let Some(index) = ancestor
-            && level < 5
-        {
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                _ => level as f64 * 3.0,
-            };
-            let initial = || initial_score(&flat.elements[index]);
-            let entry = scores[index].get_or_insert_with(initial);
-            *entry += score / divider;
-            ancestor = flat.elements[index].parent;
-            level += 1;
-        }
-    }
-    for (score, element) in scores.iter_mut().zip(&flat.elements) {
-        if let Some(score) = score {
-            *score *= 1.0 - link_density(element);
-        }
-    }
-    scores
-}
-
-/// An element's score before any text: by its kind and its class and id hints.
-fn initial_score(element: &Element) -> f64 {
-    let by_kind = match element.kind {
-        Kind::Article => 10.0,
-        Kind::Div => 5.0,
-        Kind::Pre | Kind::Cell | Kind::Quote => 3.0,
-        Kind::List | Kind::ListItem | Kind::Form => -3.0,
-        Kind::Heading => -5.0,
-        _ => 0.0,
-    };
-    by_kind + f64::from(element.hint)
-}
-
-fn link_density(element: &Element) -> f64 {
-    if element.text_len == 0 {
-        return 0.0;
-    }
-    element.link_len as f64 / element.text_len as f64
-}
-
 /// Which elements are the article: `top`, those of its siblings that score well enough or
 /// read like paragraphs of it, its lead if set apart, and its other parts if split; with
 /// all their descendants but boilerplate boxes.
@@ -573,69 +513,6 @@ fn last_blocks(flat: &Flat) -> Vec<Option<usize>> {
         last[block.element] = Some(index);
     }
     last
-}
-
-/// The text of the blocks of kept elements, in document order, but for link lists and for
-/// headings after the last paragraph: a heading with nothing under it headed a list of
-/// links or teasers that is gone ("Similar dishes for you"). Headings that the phrase
-/// lists know ("Related posts") stay for the boilerplate stage, which removes them and
-/// counts them among the signs of a whole page.
-pub(super) fn text_of(flat: &Flat, kept: &[bool]) -> String {
-    text_with(flat, kept, false)
-}
-
-/// [`text_of`], with the link lists too when `links` (the items of a listing).
-fn text_with(flat: &Flat, kept: &[bool], links: bool) -> String {
-    let mut blocks: Vec<&Block> = flat
-        .blocks
-        .iter()
-        .filter(|b| kept[b.element] && (links || !is_link_list(b)))
-        .collect();
-    if let Some(last_text) = blocks.iter().rposition(|block| !is_dangling(flat, block)) {
-        blocks.truncate(last_text + 1);
-    }
-    let mut text = String::new();
-    let mut previous: Option<Kind> = None;
-    for block in blocks {
-        let kind = flat.elements[block.element].kind;
-        if let Some(previous) = previous {
-            text.push_str(separator(previous, kind));
-        }
-        text.push_str(&block.text);
-        previous = Some(kind);
-    }
-    text
-}
-
-/// Whether a block at the end of an article is a heading left without what it headed (a
-/// heading tag, or a short block whose class names it a heading: `<div
-/// class="card-header">`), and not a line the phrase lists know (the boilerplate stage
-/// removes those, and counts them). Other short lines that end no sentence stay: at the end
-/// of an article they are as often its signature ("XX, Die Redaktion"), its author or a
-/// phone number as a stray label.
-fn is_dangling(flat: &Flat, block: &Block) -> bool {
-    let element = &flat.elements[block.element];
-    let heading = element.kind == Kind::Heading
-        || element.titled && block.text.split_whitespace().nth(MAX_TITLE_WORDS).is_none();
-    heading && phrase_category(&block.text).is_none()
-}
-
-/// A block named like a heading has at most this many words.
-const MAX_TITLE_WORDS: usize = 8;
-
-/// A block that is mostly links: a menu, a list of related articles, a share bar.
-pub(super) fn is_link_list(block: &Block) -> bool {
-    let chars = block.text.chars().count();
-    chars > 0 && block.link_len * 2 > chars
-}
-
-/// A list item or table row follows another on the next line; anything else after a
-/// blank line.
-fn separator(previous: Kind, next: Kind) -> &'static str {
-    match (previous, next) {
-        (Kind::ListItem, Kind::ListItem) | (Kind::Row, Kind::Row) => "\n",
-        _ => "\n\n",
-    }
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub(super) fn lead_before(flat: &Flat, in_boilerplate: &[bool], top: usize) -> O
                 return Some(lead);
             }
         }
-        if !super::extract::is_link_list(block) {
+        if !super::block_text::is_link_list(block) {
             gap += block.text.chars().count();
         }
         if gap > MAX_GAP_CHARS {

@@ -16,7 +16,7 @@
 //!
 //! (`tests/page_types.rs` checks it on a real page.)
 
-use super::extract::is_link_list;
+use super::block_text::is_link_list;
 use super::flatten::{Flat, Kind, mark_ancestors};
 
 /// A sibling with less text than this (in characters) neither counts nor stops the growth:

@@ -11,9 +11,10 @@
 //! </main>
 //! ```
 
+use super::block_text::is_link_list;
 use super::boxes::boilerplate_boxes;
-use super::extract::{is_link_list, scores};
 use super::flatten::{Flat, Kind, mark_descendants};
+use super::scoring::scores;
 
 /// Every element of the page but its boilerplate boxes (see [`boilerplate_boxes`]) and
 /// what they hold: the content of a page that is not one article. With `prose_stays`, a
