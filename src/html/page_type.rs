@@ -192,10 +192,8 @@ fn from_url(url: &str) -> Vec<(PageType, f32)> {
     for (at, segment) in segments.iter().enumerate() {
         let has_more = at + 1 < segments.len();
         let vote = match *segment {
-            "threads" | "thread" | "topic" | "topics" | "questions" | "forum" | "forums"
-            | "discussion" | "discussions" | "showthread.php" | "viewtopic.php" => {
-                Some((PageType::Forum, 3.0))
-            }
+            "threads" | "thread" | "topic" | "questions" | "forum" | "forums" | "discussion"
+            | "discussions" | "showthread.php" | "viewtopic.php" => Some((PageType::Forum, 3.0)),
             // Discourse's /t/slug/123 (msnbc's /id/…/t/slug/ is an article), Reddit's
             // /r/name/comments/….
             "t" if segments[at + 1..].iter().any(|s| is_number(s)) => Some((PageType::Forum, 3.0)),
@@ -295,6 +293,11 @@ mod tests {
         );
         assert_eq!(
             by_url("https://docs.python.org/3/howto/logging.html"),
+            Some(PageType::Documentation)
+        );
+        // "topics" is a guide's chapters (and a news site's tags), not a forum's threads.
+        assert_eq!(
+            by_url("https://docs.djangoproject.com/en/5.1/topics/db/models/"),
             Some(PageType::Documentation)
         );
         assert_eq!(
