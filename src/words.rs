@@ -1,6 +1,7 @@
 //! The embedded English word-frequency list (`data/words/en.tsv.gz` and
-//! `data/words/en_extra.txt`, see `data/SOURCES.md`; a table built at compile time) and the list of names written with an inner capital
-//! (`data/words/camel_case_names.txt`) and of given names (`data/words/first_names.txt`).
+//! `data/words/en_extra.txt`, see `data/SOURCES.md`; a table built at compile time) and the
+//! lists of names written with an inner capital (`data/words/camel_case_names.txt`) and of
+//! given names (`data/words/first_names.txt`).
 
 use std::sync::OnceLock;
 

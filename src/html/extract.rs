@@ -368,14 +368,7 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
             for section in grown {
                 kept[section] = true;
             }
-            // Elements come parent first: a grown section keeps its children.
-            for index in 0..flat.elements.len() {
-                if let Some(parent) = flat.elements[index].parent
-                    && kept[parent]
-                {
-                    kept[index] = true;
-                }
-            }
+            mark_descendants(&flat.elements, &mut kept);
             article = text_with(&flat, &kept, links);
         }
     }
@@ -402,7 +395,7 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
 /// the page, whatever it holds, is a better guess than nothing.
 fn is_all_boilerplate(article: &str) -> bool {
     article.len() < SMALL_ARTICLE_BYTES
-        && !crate::clean_as(article, crate::Origin::Unknown)
+        && !crate::clean_as(article, Origin::Unknown)
             .chars()
             .any(char::is_alphanumeric)
 }
@@ -476,7 +469,6 @@ fn article_elements(
     for block in sibling_blocks(flat, in_boilerplate, top) {
         kept[block] = true;
     }
-
     // Elements come parent first: a kept parent keeps its children, but for boilerplate
     // boxes.
     let boxes = boilerplate_boxes(flat, scores, top);

@@ -441,6 +441,17 @@ pub(super) fn mark_ancestors(elements: &[Element], marked: &mut [bool]) {
     }
 }
 
+/// Adds each element's value into its ancestors': a count per element becomes the count
+/// in its subtree (the blocks of a card, the prose of a box).
+pub(super) fn sum_into_ancestors(elements: &[Element], values: &mut [usize]) {
+    // Children come after their parents: going backwards, a child is settled first.
+    for index in (0..elements.len()).rev() {
+        if let Some(parent) = elements[index].parent {
+            values[parent] += values[index];
+        }
+    }
+}
+
 /// Marks every descendant of a marked element: `<header>` dropped drops all inside it.
 pub(super) fn mark_descendants(elements: &[Element], marked: &mut [bool]) {
     // Parents come first: a parent is settled before its children.

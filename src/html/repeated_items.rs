@@ -13,9 +13,9 @@
 //!
 //! (`tests/page_types.rs` checks it on a real page.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use super::flatten::Flat;
+use super::flatten::{Flat, sum_into_ancestors};
 
 /// A listing shows at least this many items...
 const MIN_ITEMS: usize = 5;
@@ -44,13 +44,8 @@ pub(super) fn largest_item_group(flat: &Flat) -> usize {
     for block in &flat.blocks {
         blocks[block.element] += 1;
     }
-    // Elements come parent first: children add up into their parents from the end.
-    for index in (0..flat.elements.len()).rev() {
-        if let Some(parent) = flat.elements[index].parent {
-            blocks[parent] += blocks[index];
-        }
-    }
-    let mut groups: HashMap<(usize, u64), Group> = HashMap::new();
+    sum_into_ancestors(&flat.elements, &mut blocks);
+    let mut groups: FxHashMap<(usize, u64), Group> = FxHashMap::default();
     for (index, element) in flat.elements.iter().enumerate() {
         let Some(parent) = element.parent else {
             continue;

@@ -13,7 +13,7 @@
 
 use super::block_text::is_link_list;
 use super::boxes::boilerplate_boxes;
-use super::flatten::{Flat, Kind, mark_descendants};
+use super::flatten::{Flat, Kind, mark_descendants, sum_into_ancestors};
 use super::scoring::scores;
 
 /// Every element of the page but its boilerplate boxes (see [`boilerplate_boxes`]) and
@@ -49,11 +49,7 @@ fn prose_chars(flat: &Flat) -> Vec<usize> {
             prose[block.element] += chars;
         }
     }
-    for index in (0..flat.elements.len()).rev() {
-        if let Some(parent) = flat.elements[index].parent {
-            prose[parent] += prose[index];
-        }
-    }
+    sum_into_ancestors(&flat.elements, &mut prose);
     prose
 }
 
