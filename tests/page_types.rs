@@ -228,3 +228,18 @@ fn a_page_builder_that_names_every_block_a_widget_does_not_stop_the_sections() {
     assert_holds(&article, &with);
     assert_lacks_snippets(&article, &without);
 }
+
+#[test]
+fn sections_grown_beside_the_article_bring_back_none_of_its_boxes() {
+    // The best element is the buying guide's first section, its siblings the others; inside
+    // it, a box named like boilerplate ("Best Sellers") that the article leaves out.
+    let (article, with, without) = page("4818");
+    assert_eq!(article.source, Source::Article);
+    assert_holds(&article, &with);
+    assert_lacks_snippets(&article, &without);
+    assert!(
+        !cleaned(&article).contains("Best Sellers"),
+        "{}",
+        cleaned(&article)
+    );
+}

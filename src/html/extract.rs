@@ -365,10 +365,16 @@ fn page_text(page: &Html, declared: Option<PageType>, part: Part) -> (Extraction
     if let Some(top) = top {
         let grown = grown_sections(&flat, &in_boilerplate, top);
         if !grown.is_empty() {
+            // The sections with all they hold; the article as chosen, less its
+            // boilerplate boxes.
+            let mut sections = vec![false; flat.elements.len()];
             for section in grown {
-                kept[section] = true;
+                sections[section] = true;
             }
-            mark_descendants(&flat.elements, &mut kept);
+            mark_descendants(&flat.elements, &mut sections);
+            for (kept, in_section) in kept.iter_mut().zip(sections) {
+                *kept |= in_section;
+            }
             article = text_with(&flat, &kept, links);
         }
     }
