@@ -56,6 +56,20 @@ pub(super) fn without_code(html: &str) -> Cow<'_, str> {
             if is("plaintext") {
                 break;
             }
+            if is("svg") && bytes[end - 2] != b'/' {
+                // A drawing: its shapes are many elements, none of them text a reader reads.
+                if let Some(close) = drawing_end(bytes, end) {
+                    if close > end {
+                        if lean.capacity() == 0 {
+                            lean.reserve(html.len());
+                        }
+                        lean.push_str(&html[copied..end]);
+                        copied = close;
+                    }
+                    at = close;
+                    continue;
+                }
+            }
             let raw = [
                 "script", "style", "title", "textarea", "xmp", "iframe", "noembed",
             ]
@@ -151,6 +165,101 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
     None
 }
 
+/// Where the content of an `<svg>` element that starts at `from` ends (the start of its
+/// `</svg>`, nested drawings counted), if it holds nothing the parser would read as HTML:
+/// no comment, no CDATA section, and no tag of those that end a drawing (`<p>`, `<div>`,
+/// `<b>`…: the parser closes the drawing and reads them as the page's).
+fn drawing_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = from;
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &bytes[start + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = if bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            bytes[name_start..]
+                .iter()
+                .position(|&b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - name_start)
+        } else {
+            0
+        };
+        let name = &bytes[name_start..name_start + name_len];
+        if name.is_empty() && rest.first() != Some(&b'!') {
+            // A '<' of text.
+            at = start + 1;
+            continue;
+        }
+        if name.eq_ignore_ascii_case(b"svg") {
+            if closing && depth == 0 {
+                return Some(start);
+            }
+            depth = if closing { depth - 1 } else { depth + 1 };
+        } else if rest.first() == Some(&b'!') || (!closing && ends_a_drawing(name)) {
+            return None;
+        }
+        at = tag_end(bytes, name_start + name_len)?;
+    }
+    None
+}
+
+/// The start tags that close an open drawing (the HTML standard's "breakout" list, with
+/// `font`, which does so when it carries a colour, face or size).
+fn ends_a_drawing(name: &[u8]) -> bool {
+    const BREAKOUT: [&str; 46] = [
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "font",
+        "html",
+    ];
+    BREAKOUT
+        .iter()
+        .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes()))
+}
+
 /// Whether a script's start tag says its content is JSON-LD.
 fn is_json_ld(start_tag: &[u8]) -> bool {
     start_tag
@@ -176,6 +285,28 @@ mod tests {
     }
 
     #[test]
+    fn drawings_lose_their_shapes_unless_the_parser_would_read_html_in_them() {
+        let page = "<p>Share</p><svg viewBox='0 0 24 24'><g><path d='M1 2L3 4'/></g>\
+                    <svg><circle r='2'/></svg><text>1 < 2</text></svg><svg/><p>Print</p>";
+        assert_eq!(
+            without_code(page),
+            "<p>Share</p><svg viewBox='0 0 24 24'></svg><svg/><p>Print</p>"
+        );
+        let untouched = [
+            // A paragraph in a drawing closes it: its text is the page's.
+            "<svg><path d='M1 2'/><p>Visible text</p></svg>",
+            "<svg><text>1 <2 <b>bold</b></text></svg>",
+            "<svg><!-- </svg> --><path/></svg>",
+            "<svg><foreignObject><div>Caption</div></foreignObject></svg>",
+            // No end tag.
+            "<svg><path d='M1 2'/>",
+        ];
+        for page in untouched {
+            assert_eq!(without_code(page), page);
+        }
+    }
+
+    #[test]
     fn what_is_not_a_script_tag_stays() {
         let untouched = [
             // In a comment, an attribute value, raw text elements.
@@ -197,11 +328,17 @@ mod tests {
         }
     }
 
-    /// Every node but the code of scripts and style sheets, in document order.
+    /// Every node but the code of scripts and style sheets and what drawings hold, in
+    /// document order.
     fn nodes(html: &str) -> Vec<String> {
         scraper::Html::parse_document(html)
             .tree
             .nodes()
+            .filter(|node| {
+                !node
+                    .ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+            })
             .filter_map(|node| match node.value() {
                 scraper::Node::Element(element) => Some(format!("<{}>", element.name())),
                 scraper::Node::Text(text) => {
