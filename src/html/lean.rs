@@ -52,6 +52,13 @@ pub(super) fn without_code(html: &str) -> Cow<'_, str> {
             let Some(end) = tag_end(bytes, start + 1 + name_len) else {
                 break;
             };
+            for (from, to) in unread_attributes(bytes, start + 1 + name_len, end) {
+                if lean.capacity() == 0 {
+                    lean.reserve(html.len());
+                }
+                lean.push_str(&html[copied..from]);
+                copied = to;
+            }
             let is = |tag: &str| name.eq_ignore_ascii_case(tag.as_bytes());
             if is("plaintext") {
                 break;
@@ -108,6 +115,85 @@ pub(super) fn without_code(html: &str) -> Cow<'_, str> {
     }
     lean.push_str(&html[copied..]);
     Cow::Owned(lean)
+}
+
+/// The attributes of a start tag (its attributes from `from`, the tag ending at `end`)
+/// that no step reads and that change nothing in how the page is parsed: `data-*`
+/// attributes, event handlers (`onclick`...), and image sources (`src`, `srcset`,
+/// `sizes`). Each is given as the range to cut, the name and value with the spaces after
+/// them.
+fn unread_attributes(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        while at < end {
+            while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+                at += 1;
+            }
+            let name_start = at;
+            // A name runs to a space, '/', '>' or '=' (an '=' first is part of it).
+            at += usize::from(at < end && bytes[at] == b'=');
+            while at < end && !matches!(bytes[at], b'/' | b'>' | b'=') {
+                if bytes[at].is_ascii_whitespace() {
+                    break;
+                }
+                at += 1;
+            }
+            let name = &bytes[name_start..at];
+            let mut after = at;
+            while after < end && bytes[after].is_ascii_whitespace() {
+                after += 1;
+            }
+            if after < end && bytes[after] == b'=' {
+                after += 1;
+                while after < end && bytes[after].is_ascii_whitespace() {
+                    after += 1;
+                }
+                match bytes.get(after) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        after +=
+                            1 + memchr(quote, &bytes[after + 1..end]).unwrap_or(end - after - 1);
+                        after += 1;
+                    }
+                    _ => {
+                        while after < end
+                            && !bytes[after].is_ascii_whitespace()
+                            && bytes[after] != b'>'
+                        {
+                            after += 1;
+                        }
+                    }
+                }
+                at = after;
+            }
+            if name.is_empty() {
+                return None;
+            }
+            if is_unread(name) {
+                let mut cut_to = at;
+                while cut_to < end && bytes[cut_to].is_ascii_whitespace() {
+                    cut_to += 1;
+                }
+                return Some((name_start, cut_to));
+            }
+        }
+        None
+    })
+}
+
+/// Whether no step reads an attribute of this name (see [`unread_attributes`]).
+fn is_unread(name: &[u8]) -> bool {
+    let starts = |prefix: &[u8]| {
+        name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    starts(b"data-")
+        || starts(b"on")
+        || [&b"src"[..], b"srcset", b"sizes"]
+            .iter()
+            .any(|unread| name.eq_ignore_ascii_case(unread))
 }
 
 /// Where a comment whose text starts at `from` (after `<!--`) ends, past its `-->`; `<!-->`
@@ -307,6 +393,17 @@ mod tests {
     }
 
     #[test]
+    fn attributes_no_step_reads_go_the_others_stay() {
+        let page = "<img data-lazy='a > b' src=/a.jpg srcset=\"a.jpg 1x, b.jpg 2x\" alt=Map/>\
+                    <a href='/x' onclick=\"track('x')\" class=more DATA-id=7>More</a>\
+                    <p data-x=1>Text</p>";
+        assert_eq!(
+            without_code(page),
+            "<img alt=Map/><a href='/x' class=more >More</a><p >Text</p>"
+        );
+    }
+
+    #[test]
     fn what_is_not_a_script_tag_stays() {
         let untouched = [
             // In a comment, an attribute value, raw text elements.
@@ -329,7 +426,7 @@ mod tests {
     }
 
     /// Every node but the code of scripts and style sheets and what drawings hold, in
-    /// document order.
+    /// document order, with the attributes that are read.
     fn nodes(html: &str) -> Vec<String> {
         scraper::Html::parse_document(html)
             .tree
@@ -340,7 +437,14 @@ mod tests {
                     .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
             })
             .filter_map(|node| match node.value() {
-                scraper::Node::Element(element) => Some(format!("<{}>", element.name())),
+                scraper::Node::Element(element) => {
+                    let read: Vec<String> = element
+                        .attrs()
+                        .filter(|(name, _)| !super::is_unread(name.as_bytes()))
+                        .map(|(name, value)| format!(" {name}={value:?}"))
+                        .collect();
+                    Some(format!("<{}{}>", element.name(), read.concat()))
+                }
                 scraper::Node::Text(text) => {
                     let parent = node.parent()?.value().as_element()?.name();
                     (!matches!(parent, "script" | "style")).then(|| text.to_string())
