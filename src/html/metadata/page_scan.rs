@@ -6,6 +6,9 @@
 //! each kind, each read bounded, so the time stays linear in the page's size.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use scraper::{ElementRef, Html, Node};
 
@@ -53,6 +56,11 @@ pub(super) fn scan(document: &Html) -> PageScan {
         };
         let element = node.value();
         let attr = |name: &str| element.attr(name).map(str::trim).filter(|v| !v.is_empty());
+        // The class, when it holds a word that bylines and dates are named by (one scan
+        // of it, where the checks below would search each name for each word).
+        let dated_class = element
+            .attr("class")
+            .filter(|class| CLASS_WORDS.is_match(class));
         match element.name() {
             "meta" => {
                 if let Some(content) = attr("content") {
@@ -85,7 +93,7 @@ pub(super) fn scan(document: &Html) -> PageScan {
             "h2" if page.h2.len() < PER_KIND => page.h2.push(text_of(node)),
             "time" => {
                 let marked = element.attr("pubdate").is_some()
-                    || has_class_part(element.attr("class"), &["publish", "entry-date"]);
+                    || has_class_part(dated_class, &["publish", "entry-date"]);
                 let list = if marked { &mut pub_times } else { &mut times };
                 if let Some(value) = attr("datetime")
                     && list.len() < PER_KIND
@@ -113,14 +121,11 @@ pub(super) fn scan(document: &Html) -> PageScan {
         {
             rel_authors.push(text_of(node));
         }
-        if bylines.len() < PER_KIND && is_byline(element.attr("class")) {
+        if bylines.len() < PER_KIND && is_byline(dated_class) {
             bylines.push(text_of(node));
         }
         if datelines.len() < PER_KIND
-            && has_class_part(
-                element.attr("class"),
-                &["date", "publish", "posted", "meta"],
-            )
+            && has_class_part(dated_class, &["date", "publish", "posted", "meta"])
         {
             datelines.push(text_of(node));
         }
@@ -129,6 +134,16 @@ pub(super) fn scan(document: &Html) -> PageScan {
     page.authors = [item_authors, rel_authors, bylines].concat();
     page
 }
+
+/// Every word [`has_class_part`] and [`is_byline`] look for in a class, in any case.
+static CLASS_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "date", "publish", "posted", "meta", "byline", "author", "autor",
+        ])
+        .expect("plain words")
+});
 
 /// Whether the whitespace-separated `list` holds `token` (ASCII case ignored).
 fn has_token(list: Option<&str>, token: &str) -> bool {
