@@ -6,7 +6,7 @@ use scraper::Html;
 
 use super::block_text::text_of;
 use super::flatten::{Part, flatten_from};
-use super::names::is_comment_section;
+use super::names::Names;
 
 /// The text of every comment section of `page`, in document order, a line per block and a
 /// blank line between blocks; empty when the page has none.
@@ -33,7 +33,7 @@ pub fn comments_from(page: &Html) -> String {
                 let Some(element) = node.value().as_element() else {
                     continue;
                 };
-                if !is_comment_section(element) {
+                if !Names::of(element).is_comment_section() {
                     continue;
                 }
                 inside = Some(node.id());

@@ -8,7 +8,7 @@
 use ego_tree::iter::Edge;
 use scraper::Node;
 
-use super::names::{hint_of, is_comment_section, is_lead, names_a_heading, names_reviews};
+use super::names::{Names, hint_of, is_lead, names_a_heading, names_reviews};
 use crate::stages::phrase_category;
 
 /// An element that was kept.
@@ -136,21 +136,48 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
+/// The attributes flattening reads, from one pass over an element's.
+#[derive(Default)]
+struct Read<'a> {
+    names: Names<'a>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    role: Option<&'a str>,
+    href: Option<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    fn of(element: &'a scraper::node::Element) -> Read<'a> {
+        let mut read = Read::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => read.names.class = Some(value),
+                "id" => read.names.id = Some(value),
+                "style" => read.style = Some(value),
+                "hidden" => read.hidden = true,
+                "aria-hidden" => read.aria_hidden = Some(value),
+                "role" => read.role = Some(value),
+                "href" => read.href = Some(value),
+                _ => {}
+            }
+        }
+        read
+    }
+}
+
 /// Whether an element is hidden (unless `of` reads hidden elements), or a comment section
 /// (unless `of` reads them).
-fn is_dropped(element: &scraper::node::Element, of: Part) -> bool {
-    let tag = element.name();
+fn is_dropped(tag: &str, read: &Read<'_>, of: Part) -> bool {
     if is_dropped_tag(tag) {
         return true;
     }
     if !of.hidden
-        && (element.attr("hidden").is_some()
-            || element.attr("aria-hidden") == Some("true")
-            || element.attr("style").is_some_and(hides))
+        && (read.hidden || read.aria_hidden == Some("true") || read.style.is_some_and(hides))
     {
         return true;
     }
-    !of.comments && is_comment_section(element)
+    !of.comments && read.names.is_comment_section()
 }
 
 /// Which part of a page is flattened.
@@ -185,6 +212,10 @@ impl Part {
 
 /// A `style` that hides the element.
 fn hides(style: &str) -> bool {
+    // Most styles say neither word: no lowercase copy for them.
+    if !HIDING_WORDS.is_match(style) {
+        return false;
+    }
     let style: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -193,12 +224,21 @@ fn hides(style: &str) -> bool {
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// The words of a hiding style's values, in any case.
+static HIDING_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["none", "hidden"])
+            .expect("plain words")
+    });
+
 /// Whether an element is a link whose text counts as link text: any `<a>` but one to an
 /// e-mail address, which shows the address itself (`<a href="mailto:x@y.fr">x@y.fr</a>`),
 /// content rather than navigation.
-fn is_navigation_link(element: &scraper::node::Element) -> bool {
-    element.name() == "a"
-        && !element.attr("href").is_some_and(|href| {
+fn is_navigation_link(tag: &str, href: Option<&str>) -> bool {
+    tag == "a"
+        && !href.is_some_and(|href| {
             href.trim_start()
                 .get(..7)
                 .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
@@ -206,16 +246,13 @@ fn is_navigation_link(element: &scraper::node::Element) -> bool {
 }
 
 /// A hash of an element's tag and class attribute, 0 when it has no class.
-fn class_hash(element: &scraper::node::Element) -> u64 {
+fn class_hash(tag: &str, class: Option<&str>) -> u64 {
     use std::hash::{Hash, Hasher};
-    let Some(class) = element
-        .attr("class")
-        .filter(|class| !class.trim().is_empty())
-    else {
+    let Some(class) = class.filter(|class| !class.trim().is_empty()) else {
         return 0;
     };
     let mut hasher = rustc_hash::FxHasher::default();
-    (element.name(), class).hash(&mut hasher);
+    (tag, class).hash(&mut hasher);
     hasher.finish().max(1)
 }
 
@@ -243,15 +280,17 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if is_dropped(element, part) {
+                        let tag = element.name();
+                        let read = Read::of(element);
+                        if is_dropped(tag, &read, part) {
                             dropped_until = Some(node.id());
                             continue;
                         }
-                        let kind = Kind::of(element.name());
-                        if element.name() == "br" {
+                        let kind = Kind::of(tag);
+                        if tag == "br" {
                             builder.push_break();
                         }
-                        if is_navigation_link(element) {
+                        if is_navigation_link(tag, read.href) {
                             if links == 0 {
                                 builder.open_link(kept.last().copied());
                             }
@@ -268,27 +307,23 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                         if kind.is_block() {
                             builder.flush(&mut flat);
                         }
-                        let class_hash = class_hash(element);
+                        let names = read.names;
+                        let class_hash = class_hash(tag, names.class);
                         flat.elements.push(Element {
                             parent,
                             kind,
-                            hint: hint_of(element),
-                            lead: is_lead(element),
-                            titled: names_a_heading(element),
-                            main: element.name() == "main"
-                                || element.attr("role").is_some_and(|r| r.trim() == "main"),
-                            reviews: names_reviews(element),
+                            hint: hint_of(names),
+                            lead: is_lead(names),
+                            titled: names_a_heading(names),
+                            main: tag == "main" || read.role.is_some_and(|r| r.trim() == "main"),
+                            reviews: names_reviews(names),
                             class_hash,
-                            class_key: if element.id().is_some() {
-                                0
-                            } else {
-                                class_hash
-                            },
+                            class_key: if names.id.is_some() { 0 } else { class_hash },
                             text_len: 0,
                             link_len: 0,
                         });
                         let index = flat.elements.len() - 1;
-                        match element.name() {
+                        match tag {
                             "nav" | "aside" => chrome.push(Chrome::Aside(index)),
                             "header" | "footer" if articles == 0 => {
                                 chrome.push(Chrome::Header(index));
@@ -331,7 +366,7 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                 let Some(element) = node.value().as_element() else {
                     continue;
                 };
-                if is_navigation_link(element) {
+                if element.name() == "a" && is_navigation_link("a", element.attr("href")) {
                     links = links.saturating_sub(1);
                     if links == 0 {
                         builder.close_link(kept.last().copied());

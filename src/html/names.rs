@@ -6,14 +6,41 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-/// Whether an element holds a page's user comments (by its class or id).
-pub(super) fn is_comment_section(element: &scraper::node::Element) -> bool {
-    names_of(element).any(is_comment_section_name)
+/// The class attribute and the id of an element, read once: every element of every page
+/// is asked what its names say several times.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Names<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
 }
 
-/// The class names and the id of an element.
-fn names_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
-    element.classes().chain(element.id())
+impl<'a> Names<'a> {
+    /// The names of `element`, in one pass over its attributes. (Not `classes()`, which
+    /// would intern every class name of the page in a global table, for nothing.)
+    pub fn of(element: &'a scraper::node::Element) -> Names<'a> {
+        let mut names = Names::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => names.class = Some(value),
+                "id" => names.id = Some(value),
+                _ => {}
+            }
+        }
+        names
+    }
+
+    /// Each class name, then the id.
+    fn each(self) -> impl Iterator<Item = &'a str> {
+        self.class
+            .unwrap_or_default()
+            .split_ascii_whitespace()
+            .chain(self.id)
+    }
+
+    /// Whether the element holds a page's user comments.
+    pub fn is_comment_section(self) -> bool {
+        self.each().any(is_comment_section_name)
+    }
 }
 
 /// A class or id of a comment section ("comments", "comment-list", "disqus_thread"),
@@ -40,9 +67,9 @@ fn is_comment_section_name(name: &str) -> bool {
 /// for each name holding a boilerplate word, else +25 for each holding an article word. A
 /// name holding both names a part of the article that is boilerplate: `post-footer`,
 /// `related-posts`, `entry-meta` count -25, `post-body` +25.
-pub(super) fn hint_of(element: &scraper::node::Element) -> i32 {
+pub(super) fn hint_of(names: Names<'_>) -> i32 {
     let mut hint = 0;
-    for name in names_of(element) {
+    for name in names.each() {
         if is_topic_class(name) {
             continue;
         }
@@ -169,21 +196,21 @@ const NEGATIVE: [&str; 29] = [
 /// `texto-bajada`, `article-preface`, `gazeta_article_lead`, `c-article-head__subtitle`.
 /// The name is read as words (split at punctuation and at lower-to-upper case changes), so
 /// `leader-board` and `introduction-video` do not count.
-pub(super) fn is_lead(element: &scraper::node::Element) -> bool {
-    has_name_word(element, &LEAD_WORDS)
+pub(super) fn is_lead(names: Names<'_>) -> bool {
+    has_name_word(names, &LEAD_WORDS)
 }
 
 /// Whether a class or id names a heading or a title (`card-header`, `box-title`,
 /// `sectionHeading`), whatever the tag.
-pub(super) fn names_a_heading(element: &scraper::node::Element) -> bool {
-    has_name_word(element, &["header", "heading", "title", "headline"])
+pub(super) fn names_a_heading(names: Names<'_>) -> bool {
+    has_name_word(names, &["header", "heading", "title", "headline"])
 }
 
 /// Whether a class or id names customer reviews (`reviews`, `product-review`,
 /// `ReviewList`, `testimonials`): the comments of a product page.
-pub(super) fn names_reviews(element: &scraper::node::Element) -> bool {
+pub(super) fn names_reviews(names: Names<'_>) -> bool {
     has_name_word(
-        element,
+        names,
         &[
             "review",
             "reviews",
@@ -194,10 +221,10 @@ pub(super) fn names_reviews(element: &scraper::node::Element) -> bool {
     )
 }
 
-/// Whether a word of a class name or id of `element` (see [`words_of`]) is one of `words`
-/// (lowercase), whatever its case.
-fn has_name_word(element: &scraper::node::Element, words: &[&str]) -> bool {
-    names_of(element).any(|name| {
+/// Whether a word of a class name or id (see [`words_of`]) is one of `words` (lowercase),
+/// whatever its case.
+fn has_name_word(names: Names<'_>, words: &[&str]) -> bool {
+    names.each().any(|name| {
         words_of(name).any(|word| words.iter().any(|known| word.eq_ignore_ascii_case(known)))
     })
 }
@@ -257,7 +284,7 @@ mod tests {
         let page = scraper::Html::parse_fragment(html);
         let div = scraper::Selector::parse("div").expect("a valid selector");
         let element = page.select(&div).next().expect("a div");
-        super::hint_of(element.value())
+        super::hint_of(super::Names::of(element.value()))
     }
 
     #[test]

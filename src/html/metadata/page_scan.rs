@@ -56,11 +56,18 @@ pub(super) fn scan(document: &Html) -> PageScan {
         };
         let element = node.value();
         let attr = |name: &str| element.attr(name).map(str::trim).filter(|v| !v.is_empty());
+        // The two attributes read on every element, in one pass over them.
+        let (mut class, mut itemprop) = (None, None);
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => class = Some(value),
+                "itemprop" => itemprop = Some(value.trim()).filter(|v| !v.is_empty()),
+                _ => {}
+            }
+        }
         // The class, when it holds a word that bylines and dates are named by (one scan
         // of it, where the checks below would search each name for each word).
-        let dated_class = element
-            .attr("class")
-            .filter(|class| CLASS_WORDS.is_match(class));
+        let dated_class = class.filter(|class| CLASS_WORDS.is_match(class));
         match element.name() {
             "meta" => {
                 if let Some(content) = attr("content") {
@@ -103,7 +110,6 @@ pub(super) fn scan(document: &Html) -> PageScan {
             }
             _ => {}
         }
-        let itemprop = attr("itemprop");
         if has_token(itemprop, "datePublished") && item_dates.len() < PER_KIND {
             item_dates.push(
                 attr("content")
