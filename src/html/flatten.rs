@@ -8,7 +8,7 @@
 use ego_tree::iter::Edge;
 use scraper::Node;
 
-use super::names::{Names, hint_of, is_lead, names_a_heading, names_reviews};
+use super::names::{Names, hint_of, name_words};
 use crate::stages::phrase_category;
 
 /// An element that was kept.
@@ -308,15 +308,16 @@ pub(super) fn flatten_from(root: ego_tree::NodeRef<'_, Node>, part: Part) -> Fla
                             builder.flush(&mut flat);
                         }
                         let names = read.names;
+                        let words = name_words(names);
                         let class_hash = class_hash(tag, names.class);
                         flat.elements.push(Element {
                             parent,
                             kind,
                             hint: hint_of(names),
-                            lead: is_lead(names),
-                            titled: names_a_heading(names),
+                            lead: words.lead,
+                            titled: words.heading,
                             main: tag == "main" || read.role.is_some_and(|r| r.trim() == "main"),
-                            reviews: names_reviews(names),
+                            reviews: words.reviews,
                             class_hash,
                             class_key: if names.id.is_some() { 0 } else { class_hash },
                             text_len: 0,

@@ -191,58 +191,49 @@ const NEGATIVE: [&str; 29] = [
     "swiper",
 ];
 
-/// Whether a class or id names the lead of an article, the paragraph under its headline
-/// that many pages set apart from its body: `tb-article-intro`, `introBox`, `chapo_block`,
-/// `texto-bajada`, `article-preface`, `gazeta_article_lead`, `c-article-head__subtitle`.
-/// The name is read as words (split at punctuation and at lower-to-upper case changes), so
-/// `leader-board` and `introduction-video` do not count.
-pub(super) fn is_lead(names: Names<'_>) -> bool {
-    has_name_word(names, &LEAD_WORDS)
+/// What the words of an element's class names and id (see [`words_of`]) say, in any case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct NameWords {
+    /// The lead of an article, the paragraph under its headline that many pages set
+    /// apart from its body: `tb-article-intro`, `introBox`, `chapo_block`,
+    /// `texto-bajada`, `article-preface`, `gazeta_article_lead`,
+    /// `c-article-head__subtitle` (read as words, so `leader-board` and
+    /// `introduction-video` do not count).
+    pub lead: bool,
+    /// A heading or a title, whatever the tag: `card-header`, `box-title`,
+    /// `sectionHeading`.
+    pub heading: bool,
+    /// Customer reviews, the comments of a product page: `reviews`, `product-review`,
+    /// `ReviewList`, `testimonials`.
+    pub reviews: bool,
 }
 
-/// Whether a class or id names a heading or a title (`card-header`, `box-title`,
-/// `sectionHeading`), whatever the tag.
-pub(super) fn names_a_heading(names: Names<'_>) -> bool {
-    has_name_word(names, &["header", "heading", "title", "headline"])
+/// What the words of `names` say (see [`NameWords`]), in one pass over them.
+pub(super) fn name_words(names: Names<'_>) -> NameWords {
+    let mut said = NameWords::default();
+    let mut lower = [0u8; LONGEST_WORD];
+    for word in names.each().flat_map(words_of) {
+        let Some(lower) = lower.get_mut(..word.len()) else {
+            continue;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        match &*lower {
+            // Article leads, in the languages of the dev pages.
+            b"lead" | b"intro" | b"preface" | b"standfirst" | b"summary" | b"subtitle"
+            | b"subheadline" | b"dek" | b"chapo" | b"chapeau" | b"bajada" => said.lead = true,
+            b"header" | b"heading" | b"title" | b"headline" => said.heading = true,
+            b"review" | b"reviews" | b"testimonial" | b"testimonials" | b"ratings" => {
+                said.reviews = true;
+            }
+            _ => {}
+        }
+    }
+    said
 }
 
-/// Whether a class or id names customer reviews (`reviews`, `product-review`,
-/// `ReviewList`, `testimonials`): the comments of a product page.
-pub(super) fn names_reviews(names: Names<'_>) -> bool {
-    has_name_word(
-        names,
-        &[
-            "review",
-            "reviews",
-            "testimonial",
-            "testimonials",
-            "ratings",
-        ],
-    )
-}
-
-/// Whether a word of a class name or id (see [`words_of`]) is one of `words` (lowercase),
-/// whatever its case.
-fn has_name_word(names: Names<'_>, words: &[&str]) -> bool {
-    names.each().any(|name| {
-        words_of(name).any(|word| words.iter().any(|known| word.eq_ignore_ascii_case(known)))
-    })
-}
-
-/// Words of class names and ids of article leads, in the languages of the dev pages.
-const LEAD_WORDS: [&str; 11] = [
-    "lead",
-    "intro",
-    "preface",
-    "standfirst",
-    "summary",
-    "subtitle",
-    "subheadline",
-    "dek",
-    "chapo",
-    "chapeau",
-    "bajada",
-];
+/// The longest word [`name_words`] knows, in bytes.
+const LONGEST_WORD: usize = 12;
 
 /// The words of a class name or id, split at ASCII punctuation and at lower-to-upper case
 /// changes: `introBox` gives "intro", "Box";
