@@ -246,6 +246,7 @@ mod tests {
             reader: Box::new(io::BufReader::new(reader)),
             format: Format::Jsonl,
             compression: Compression::Gzip,
+            size_hint: None,
         };
         let mut found = Vec::new();
         let (recycle, recycled) = std::sync::mpsc::channel();

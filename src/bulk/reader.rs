@@ -18,6 +18,9 @@ pub(super) struct Opened {
     pub reader: Box<dyn BufRead + Send>,
     pub format: Format,
     pub compression: Compression,
+    /// How many bytes the input will likely give, when its file says (its length, or a
+    /// gzip file's stated size): room is made for them at once.
+    pub size_hint: Option<u64>,
 }
 
 /// Counts the bytes read from a file, before decompression, for the progress bar.
@@ -56,6 +59,10 @@ pub(super) fn open(input: &Input, read: Arc<AtomicU64>) -> io::Result<Opened> {
         Compression::None => compression_by_magic(raw.fill_buf()?),
         named => named,
     };
+    let size_hint = match &input.source {
+        Source::File(path) => size_hint(path, compression),
+        Source::Stdin => None,
+    };
     let decompressed: Box<dyn Read + Send> = match compression {
         Compression::None => Box::new(raw),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
@@ -71,7 +78,25 @@ pub(super) fn open(input: &Input, read: Arc<AtomicU64>) -> io::Result<Opened> {
         reader,
         format,
         compression,
+        size_hint,
     })
+}
+
+/// The size of the file at `path` once decompressed, as far as it tells without reading
+/// it: its length, or for gzip the size its last member states (modulo 4 GiB).
+fn size_hint(path: &std::path::Path, compression: Compression) -> Option<u64> {
+    use std::io::{Seek, SeekFrom};
+    match compression {
+        Compression::None => std::fs::metadata(path).ok().map(|m| m.len()),
+        Compression::Gzip => {
+            let mut file = File::open(path).ok()?;
+            file.seek(SeekFrom::End(-4)).ok()?;
+            let mut size = [0u8; 4];
+            file.read_exact(&mut size).ok()?;
+            Some(u64::from(u32::from_le_bytes(size)))
+        }
+        Compression::Zstd => None,
+    }
 }
 
 /// The whole of `input`, decompressed, and its format (as [`open`] tells it).
@@ -130,8 +155,10 @@ fn read_document(
     max_doc_bytes: usize,
     emit: &mut dyn FnMut(Item) -> bool,
 ) {
-    let mut bytes = Vec::new();
     let limit = max_doc_bytes as u64 + 1;
+    // One byte more than the hint: `read_to_end` then sees the end without growing.
+    let capacity = opened.size_hint.map_or(0, |hint| hint.min(limit) + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     let item = match opened.reader.by_ref().take(limit).read_to_end(&mut bytes) {
         Ok(_) if bytes.len() > max_doc_bytes => {
             let total =
