@@ -101,27 +101,12 @@ fn skip_past_end_tag(html: &str, from: usize, name: &str) -> usize {
 /// Void elements, and those whose end tag pages often leave out (the parser closes them):
 /// neither deepens the nesting.
 fn does_not_nest(name: &str) -> bool {
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "td"
-            | "tr"
-            | "option"
-    )
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "td", "tr", "option",
+    ]
+    .iter()
+    .any(|tag| name.eq_ignore_ascii_case(tag))
 }
 
 fn is_line_break(name: &str) -> bool {
