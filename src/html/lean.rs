@@ -22,12 +22,25 @@ use memchr::{memchr, memmem};
 /// module); borrowed when there is nothing to remove.
 pub(super) fn without_code(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut lean = String::new();
-    let mut copied = 0;
+    let mut cuts = Cuts {
+        html,
+        lean: String::new(),
+        copied: 0,
+    };
     let mut at = 0;
+    // Where the text since the last tag or comment starts, and how many `<pre>`s are open.
+    let mut text_from = 0;
+    let mut preformatted = 0usize;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
+        let markup = rest.starts_with(b"!")
+            || rest
+                .first()
+                .is_some_and(|&b| b == b'?' || b == b'/' || b.is_ascii_alphabetic());
+        if markup && preformatted == 0 {
+            cuts.collapse_spaces(text_from, start);
+        }
         if rest.starts_with(b"!--") {
             let Some(end) = comment_end(bytes, start + 4) else {
                 break;
@@ -42,79 +55,110 @@ pub(super) fn without_code(html: &str) -> Cow<'_, str> {
             let Some(end) = tag_end(bytes, start + 2) else {
                 break;
             };
+            if rest[0] == b'/' && is_preformatting(tag_name(&rest[1..])) {
+                preformatted = preformatted.saturating_sub(1);
+            }
             at = end;
         } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
-            let name_len = rest
-                .iter()
-                .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-                .unwrap_or(rest.len());
-            let name = &rest[..name_len];
-            let Some(end) = tag_end(bytes, start + 1 + name_len) else {
+            let name = tag_name(rest);
+            let Some(end) = tag_end(bytes, start + 1 + name.len()) else {
                 break;
             };
-            for (from, to) in unread_attributes(bytes, start + 1 + name_len, end) {
-                if lean.capacity() == 0 {
-                    lean.reserve(html.len());
-                }
-                lean.push_str(&html[copied..from]);
-                copied = to;
+            for (from, to) in unread_attributes(bytes, start + 1 + name.len(), end) {
+                cuts.cut(from, to);
             }
             let is = |tag: &str| name.eq_ignore_ascii_case(tag.as_bytes());
             if is("plaintext") {
                 break;
             }
+            if is_preformatting(name) {
+                preformatted += 1;
+            }
+            at = end;
             if is("svg") && bytes[end - 2] != b'/' {
                 // A drawing: its shapes are many elements, none of them text a reader reads.
                 if let Some(close) = drawing_end(bytes, end) {
-                    if close > end {
-                        if lean.capacity() == 0 {
-                            lean.reserve(html.len());
-                        }
-                        lean.push_str(&html[copied..end]);
-                        copied = close;
-                    }
+                    cuts.cut(end, close);
                     at = close;
-                    continue;
                 }
+            } else if let Some(raw) = RAW_TEXT.into_iter().find(|tag| is(tag)) {
+                let Some(close) = end_tag(bytes, end, raw) else {
+                    break;
+                };
+                let content = &bytes[end..close];
+                let is_code = match raw {
+                    "style" => true,
+                    "script" => {
+                        !is_json_ld(&bytes[start..end]) && memmem::find(content, b"<!--").is_none()
+                    }
+                    _ => false,
+                };
+                if is_code {
+                    cuts.cut(end, close);
+                }
+                at = close;
             }
-            let raw = [
-                "script", "style", "title", "textarea", "xmp", "iframe", "noembed",
-            ]
-            .into_iter()
-            .chain(["noframes", "noscript"])
-            .find(|tag| is(tag));
-            let Some(raw) = raw else {
-                at = end;
-                continue;
-            };
-            let Some(close) = end_tag(bytes, end, raw) else {
-                break;
-            };
-            let content = &bytes[end..close];
-            let is_code = match raw {
-                "style" => true,
-                "script" => {
-                    !is_json_ld(&bytes[start..end]) && memmem::find(content, b"<!--").is_none()
-                }
-                _ => false,
-            };
-            if is_code && !content.is_empty() {
-                if lean.capacity() == 0 {
-                    lean.reserve(html.len());
-                }
-                lean.push_str(&html[copied..end]);
-                copied = close;
-            }
-            at = close;
         } else {
             at = start + 1;
+            continue;
         }
+        text_from = at;
     }
-    if copied == 0 {
+    if cuts.copied == 0 {
         return Cow::Borrowed(html);
     }
-    lean.push_str(&html[copied..]);
-    Cow::Owned(lean)
+    cuts.lean.push_str(&html[cuts.copied..]);
+    Cow::Owned(cuts.lean)
+}
+
+/// The elements whose content the tokenizer reads as raw text, up to their end tag.
+const RAW_TEXT: [&str; 9] = [
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// The lean page as it is built: `html` up to `copied`, less the ranges cut.
+struct Cuts<'a> {
+    html: &'a str,
+    lean: String,
+    copied: usize,
+}
+
+impl Cuts<'_> {
+    /// Leaves out `html[from..to]` (`from` at or after what is copied so far).
+    fn cut(&mut self, from: usize, to: usize) {
+        if to <= from {
+            return;
+        }
+        if self.lean.capacity() == 0 {
+            self.lean.reserve(self.html.len());
+        }
+        self.lean.push_str(&self.html[self.copied..from]);
+        self.copied = to;
+    }
+
+    /// Makes the text `html[from..to]` between two tags one character when it is all
+    /// white space (the indentation of the markup): a browser shows any run of it as one
+    /// space, and the parser would build it character by character.
+    fn collapse_spaces(&mut self, from: usize, to: usize) {
+        let text = &self.html.as_bytes()[from..to];
+        if text.len() > 1 && text.iter().all(u8::is_ascii_whitespace) {
+            self.cut(from + 1, to);
+        }
+    }
+}
+
+/// The name of a tag whose name starts `rest`.
+fn tag_name(rest: &[u8]) -> &[u8] {
+    let len = rest
+        .iter()
+        .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
+/// The elements inside which white space is shown as written.
+fn is_preformatting(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
 }
 
 /// The attributes of a start tag (its attributes from `from`, the tag ending at `end`)
@@ -404,6 +448,17 @@ mod tests {
     }
 
     #[test]
+    fn white_space_between_tags_is_one_character_but_in_preformatted_text() {
+        let page = "<ul>\n    <li>One</li>\n    <li>Two  three</li>\n</ul>\
+                    <pre>\n  <b>x</b>\n  <i>y</i></pre>  <p>a</p>";
+        assert_eq!(
+            without_code(page),
+            "<ul>\n<li>One</li>\n<li>Two  three</li>\n</ul>\
+             <pre>\n  <b>x</b>\n  <i>y</i></pre> <p>a</p>"
+        );
+    }
+
+    #[test]
     fn what_is_not_a_script_tag_stays() {
         let untouched = [
             // In a comment, an attribute value, raw text elements.
@@ -426,7 +481,8 @@ mod tests {
     }
 
     /// Every node but the code of scripts and style sheets and what drawings hold, in
-    /// document order, with the attributes that are read.
+    /// document order, with the attributes that are read; white space between tags as one
+    /// space.
     fn nodes(html: &str) -> Vec<String> {
         scraper::Html::parse_document(html)
             .tree
@@ -447,6 +503,9 @@ mod tests {
                 }
                 scraper::Node::Text(text) => {
                     let parent = node.parent()?.value().as_element()?.name();
+                    // White space between tags is collapsed to one character.
+                    let blank = text.trim().is_empty() && parent != "pre";
+                    let text = if blank { " " } else { text };
                     (!matches!(parent, "script" | "style")).then(|| text.to_string())
                 }
                 _ => None,
