@@ -53,7 +53,7 @@ use crate::pipeline::Origin;
 /// );
 /// ```
 pub fn extract(html: &str) -> String {
-    let lean = lean::without_code(html);
+    let lean = lean::lean_markup(html);
     if guard::is_too_deep(&lean) {
         return guard::plain_text(html);
     }
@@ -136,7 +136,7 @@ pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>
 /// assert!(article.text.ends_with("rolling back fixed it for me."));
 /// ```
 pub fn article_at(html: &str, url: Option<&str>, with_comments: bool) -> (Article, Option<String>) {
-    let lean = lean::without_code(html);
+    let lean = lean::lean_markup(html);
     if guard::is_too_deep(&lean) {
         let article = Article {
             text: guard::plain_text(html),

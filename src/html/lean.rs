@@ -1,11 +1,16 @@
-//! The page without what no reader sees and no step reads: the code of its scripts and the
-//! rules of its style sheets, which make up half the bytes of a modern page and about as
-//! much of the parser's time. The elements stay, empty, where they were; JSON-LD scripts
-//! (read for metadata and hidden article bodies) keep their content.
+//! The page without what no reader sees and no step reads, which makes up most of the
+//! bytes of a modern page and about as much of the parser's time:
+//! - the code of its scripts and the rules of its style sheets (the elements stay, empty;
+//!   JSON-LD scripts, read for metadata and hidden article bodies, keep their content);
+//! - the shapes of its drawings (`<svg>` stays, empty);
+//! - the attributes no step reads: `data-*`, event handlers, image sources;
+//! - the indentation of the markup: white space between two tags becomes one character,
+//!   which renders the same (but inside `<pre>`).
 //!
 //! ```text
-//! <head><style>.nav{display:flex}…</style><script>window.dataLayer=[…]</script>
-//!   →  <head><style></style><script></script>
+//! <head><style>.nav{display:flex}…</style><script>window.dataLayer=[…]</script></head>
+//!   <img data-src="/a.jpg" srcset="…" alt="Map">  <svg><path d="M1 2…"/></svg>
+//!   →  <head><style></style><script></script></head> <img alt="Map"> <svg></svg>
 //! ```
 //!
 //! The scan follows the tokenizer as far as it must to find the same script ends: comments,
@@ -18,9 +23,9 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memmem};
 
-/// `html` with the content of its scripts (but JSON-LD) and style sheets removed (see the
-/// module); borrowed when there is nothing to remove.
-pub(super) fn without_code(html: &str) -> Cow<'_, str> {
+/// `html` without what no step reads (see the module); borrowed when there is nothing to
+/// remove.
+pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut cuts = Cuts {
         html,
@@ -399,7 +404,7 @@ fn is_json_ld(start_tag: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::without_code;
+    use super::lean_markup;
 
     #[test]
     fn scripts_and_styles_lose_their_code_json_ld_keeps_its_content() {
@@ -407,7 +412,7 @@ mod tests {
                     <script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>\
                     </head><body><p>Text</p></body>";
         assert_eq!(
-            without_code(page),
+            lean_markup(page),
             "<head><style></style><SCRIPT></script >\
              <script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>\
              </head><body><p>Text</p></body>"
@@ -419,7 +424,7 @@ mod tests {
         let page = "<p>Share</p><svg viewBox='0 0 24 24'><g><path d='M1 2L3 4'/></g>\
                     <svg><circle r='2'/></svg><text>1 < 2</text></svg><svg/><p>Print</p>";
         assert_eq!(
-            without_code(page),
+            lean_markup(page),
             "<p>Share</p><svg viewBox='0 0 24 24'></svg><svg/><p>Print</p>"
         );
         let untouched = [
@@ -432,7 +437,7 @@ mod tests {
             "<svg><path d='M1 2'/>",
         ];
         for page in untouched {
-            assert_eq!(without_code(page), page);
+            assert_eq!(lean_markup(page), page);
         }
     }
 
@@ -442,7 +447,7 @@ mod tests {
                     <a href='/x' onclick=\"track('x')\" class=more DATA-id=7>More</a>\
                     <p data-x=1>Text</p>";
         assert_eq!(
-            without_code(page),
+            lean_markup(page),
             "<img alt=Map/><a href='/x' class=more >More</a><p >Text</p>"
         );
     }
@@ -452,7 +457,7 @@ mod tests {
         let page = "<ul>\n    <li>One</li>\n    <li>Two  three</li>\n</ul>\
                     <pre>\n  <b>x</b>\n  <i>y</i></pre>  <p>a</p>";
         assert_eq!(
-            without_code(page),
+            lean_markup(page),
             "<ul>\n<li>One</li>\n<li>Two  three</li>\n</ul>\
              <pre>\n  <b>x</b>\n  <i>y</i></pre> <p>a</p>"
         );
@@ -476,7 +481,7 @@ mod tests {
             "",
         ];
         for page in untouched {
-            assert_eq!(without_code(page), page);
+            assert_eq!(lean_markup(page), page);
         }
     }
 
@@ -520,7 +525,7 @@ mod tests {
                     <style>p > b { color: red }</style></head><body>\
                     <p>Xi Jinping will make a state visit to Russia next week.</p>\
                     <script>track('<div>');</script><p>The Kremlin confirmed it.</p></body></html>";
-        let lean = without_code(page);
+        let lean = lean_markup(page);
         assert!(lean.len() < page.len());
         assert_eq!(nodes(&lean), nodes(page));
     }
@@ -552,7 +557,7 @@ mod tests {
                     continue;
                 }
                 let page = crate::decode::decode_html(&bytes, None).text;
-                assert_eq!(nodes(&without_code(&page)), nodes(&page), "{name}");
+                assert_eq!(nodes(&lean_markup(&page)), nodes(&page), "{name}");
                 pages += 1;
             }
         }
