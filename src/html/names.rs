@@ -73,44 +73,60 @@ pub(super) fn hint_of(names: Names<'_>) -> i32 {
         if is_topic_class(name) {
             continue;
         }
-        let negative = NAME_PARTS.negative.is_match(name)
-            || (NAME_PARTS.whole_words.is_match(name) && {
+        let found = parts_in(name);
+        let negative = found.negative
+            || (found.whole_word && {
                 let name = name.to_ascii_lowercase();
                 words_of(&name).any(|word| NEGATIVE_WORDS.contains(&word))
                     || names_an_author_box(&name)
             });
         if negative {
             hint -= 25;
-        } else if NAME_PARTS.positive.is_match(name) {
+        } else if found.positive {
             hint += 25;
         }
     }
     hint.clamp(-50, 50)
 }
 
-/// Searchers for the parts of names [`hint_of`] looks for, in any case: every element of
-/// every page is looked up, so each list is one automaton rather than a `contains` per part.
-struct NameParts {
-    negative: AhoCorasick,
-    positive: AhoCorasick,
-    /// The words that count only as whole words: [`NEGATIVE_WORDS`] and those of author
-    /// boxes. A name holding none of them needs no lowercase copy.
-    whole_words: AhoCorasick,
+/// The parts of names [`hint_of`] looks for, in any case, in one automaton (every element
+/// of every page is looked up): the boilerplate parts ([`NEGATIVE`]), then the words that
+/// count only as whole words ([`NEGATIVE_WORDS`] and those of author boxes: a name holding
+/// none of them needs no lowercase copy), then the article parts ([`POSITIVE`]).
+static NAME_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(
+            NEGATIVE
+                .iter()
+                .chain(&NEGATIVE_WORDS)
+                .chain(&AUTHOR_WORDS)
+                .chain(&POSITIVE),
+        )
+        .expect("the name parts are plain words")
+});
+
+/// Which kinds of [`NAME_PARTS`] a name holds.
+#[derive(Default)]
+struct Found {
+    negative: bool,
+    whole_word: bool,
+    positive: bool,
 }
 
-static NAME_PARTS: LazyLock<NameParts> = LazyLock::new(|| {
-    let searcher = |parts: &[&str]| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(parts)
-            .expect("the name parts are plain words")
-    };
-    NameParts {
-        negative: searcher(&NEGATIVE),
-        positive: searcher(&POSITIVE),
-        whole_words: searcher(&[&NEGATIVE_WORDS[..], &AUTHOR_WORDS[..]].concat()),
+/// The kinds of [`NAME_PARTS`] in `name`, from one scan of it.
+fn parts_in(name: &str) -> Found {
+    let whole_words = NEGATIVE.len() + NEGATIVE_WORDS.len() + AUTHOR_WORDS.len();
+    let mut found = Found::default();
+    for part in NAME_PARTS.find_overlapping_iter(name) {
+        match part.pattern().as_usize() {
+            index if index < NEGATIVE.len() => found.negative = true,
+            index if index < whole_words => found.whole_word = true,
+            _ => found.positive = true,
+        }
     }
-});
+    found
+}
 
 /// Whether a class name names a post's topic, as WordPress tags a post's
 /// container (`tag-social-media`, `category-antitrust`): it says what the post is about,
