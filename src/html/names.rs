@@ -224,32 +224,54 @@ pub(super) struct NameWords {
     pub reviews: bool,
 }
 
-/// What the words of `names` say (see [`NameWords`]), in one pass over them.
+/// What the words of `names` say (see [`NameWords`]).
 pub(super) fn name_words(names: Names<'_>) -> NameWords {
     let mut said = NameWords::default();
-    let mut lower = [0u8; LONGEST_WORD];
-    for word in names.each().flat_map(words_of) {
-        let Some(lower) = lower.get_mut(..word.len()) else {
-            continue;
-        };
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        match &*lower {
-            // Article leads, in the languages of the dev pages.
-            b"lead" | b"intro" | b"preface" | b"standfirst" | b"summary" | b"subtitle"
-            | b"subheadline" | b"dek" | b"chapo" | b"chapeau" | b"bajada" => said.lead = true,
-            b"header" | b"heading" | b"title" | b"headline" => said.heading = true,
-            b"review" | b"reviews" | b"testimonial" | b"testimonials" | b"ratings" => {
-                said.reviews = true;
-            }
-            _ => {}
-        }
+    // Most names hold none of the words anywhere: one automaton scan says so.
+    let named = names.each().filter(|name| NAME_WORDS.is_match(name));
+    for word in named.flat_map(words_of) {
+        let is_one_of = |words: &[&str]| words.iter().any(|known| word.eq_ignore_ascii_case(known));
+        said.lead |= is_one_of(&LEAD_WORDS);
+        said.heading |= is_one_of(&HEADING_WORDS);
+        said.reviews |= is_one_of(&REVIEW_WORDS);
     }
     said
 }
 
-/// The longest word [`name_words`] knows, in bytes.
-const LONGEST_WORD: usize = 12;
+/// Words of class names and ids of article leads, in the languages of the dev pages.
+const LEAD_WORDS: [&str; 11] = [
+    "lead",
+    "intro",
+    "preface",
+    "standfirst",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "dek",
+    "chapo",
+    "chapeau",
+    "bajada",
+];
+
+/// Words of class names and ids of headings.
+const HEADING_WORDS: [&str; 4] = ["header", "heading", "title", "headline"];
+
+/// Words of class names and ids of customer reviews.
+const REVIEW_WORDS: [&str; 5] = [
+    "review",
+    "reviews",
+    "testimonial",
+    "testimonials",
+    "ratings",
+];
+
+/// The words [`name_words`] knows, anywhere in a name, in any case.
+static NAME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LEAD_WORDS.iter().chain(&HEADING_WORDS).chain(&REVIEW_WORDS))
+        .expect("plain words")
+});
 
 /// The words of a class name or id, split at ASCII punctuation and at lower-to-upper case
 /// changes: `introBox` gives "intro", "Box";
