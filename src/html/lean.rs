@@ -2,7 +2,7 @@
 //! bytes of a modern page and about as much of the parser's time:
 //! - the code of its scripts and the rules of its style sheets (the elements stay, empty;
 //!   JSON-LD scripts, read for metadata and hidden article bodies, keep their content);
-//! - the shapes of its drawings (`<svg>` stays, empty);
+//! - the shapes of its drawings (`<svg>` stays, empty), and the text of its comments;
 //! - the attributes no step reads: `data-*`, event handlers, image sources;
 //! - the indentation of the markup: white space between two tags becomes one character,
 //!   which renders the same (but inside `<pre>`).
@@ -50,6 +50,11 @@ pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
             let Some(end) = comment_end(bytes, start + 4) else {
                 break;
             };
+            // Its text, which nothing reads and the tokenizer takes character by
+            // character: `<!-- [if IE]>…<![endif] -->` becomes `<!---->`.
+            if bytes[..end].ends_with(b"-->") {
+                cuts.cut(start + 4, end - 3);
+            }
             at = end;
         } else if rest
             .first()
@@ -431,7 +436,6 @@ mod tests {
             // A paragraph in a drawing closes it: its text is the page's.
             "<svg><path d='M1 2'/><p>Visible text</p></svg>",
             "<svg><text>1 <2 <b>bold</b></text></svg>",
-            "<svg><!-- </svg> --><path/></svg>",
             "<svg><foreignObject><div>Caption</div></foreignObject></svg>",
             // No end tag.
             "<svg><path d='M1 2'/>",
@@ -439,6 +443,11 @@ mod tests {
         for page in untouched {
             assert_eq!(lean_markup(page), page);
         }
+        // A comment keeps the drawing (its end tag may be in it); the comment's text goes.
+        assert_eq!(
+            lean_markup("<svg><!-- </svg> --><path/></svg>"),
+            "<svg><!----><path/></svg>"
+        );
     }
 
     #[test]
@@ -464,10 +473,20 @@ mod tests {
     }
 
     #[test]
+    fn comments_lose_their_text_and_hide_no_tag() {
+        assert_eq!(
+            lean_markup("<!-- <script> --><p>a</p><script>x()</script"),
+            "<!----><p>a</p><script>x()</script"
+        );
+        for page in ["<!----><p>a</p>", "<!--><p>a</p>", "<!---><p>a</p>"] {
+            assert_eq!(lean_markup(page), page);
+        }
+    }
+
+    #[test]
     fn what_is_not_a_script_tag_stays() {
         let untouched = [
-            // In a comment, an attribute value, raw text elements.
-            "<!-- <script> --><p>a</p><script>x()</script",
+            // In an attribute value, raw text elements.
             "<div title='<script>'>a</div><p>b</p></script>",
             "<textarea><script>a</textarea><p>b</p></script>",
             "<title>News <style></title><p>Text</p></style>",
