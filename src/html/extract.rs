@@ -53,11 +53,11 @@ use crate::pipeline::Origin;
 /// );
 /// ```
 pub fn extract(html: &str) -> String {
-    let lean = lean::lean_markup(html);
-    if guard::is_too_deep(&lean) {
+    let lean = lean::lean_page(html);
+    if lean.too_deep {
         return guard::plain_text(html);
     }
-    extract_from(&unclosed_title::parse(&lean))
+    extract_from(&unclosed_title::parse(&lean.markup))
 }
 
 /// A page's article and metadata, from one parse.
@@ -136,8 +136,8 @@ pub fn article_with(html: &str, with_comments: bool) -> (Article, Option<String>
 /// assert!(article.text.ends_with("rolling back fixed it for me."));
 /// ```
 pub fn article_at(html: &str, url: Option<&str>, with_comments: bool) -> (Article, Option<String>) {
-    let lean = lean::lean_markup(html);
-    if guard::is_too_deep(&lean) {
+    let lean = lean::lean_page(html);
+    if lean.too_deep {
         let article = Article {
             text: guard::plain_text(html),
             metadata: Metadata::default(),
@@ -145,7 +145,7 @@ pub fn article_at(html: &str, url: Option<&str>, with_comments: bool) -> (Articl
         };
         return (article, with_comments.then(String::new));
     }
-    let page = unclosed_title::parse(&lean);
+    let page = unclosed_title::parse(&lean.markup);
     let (mut metadata, declared) = metadata_and_declared_type(&page, url);
     let (extraction, page_type) = extraction(&page, declared);
     metadata.page_type = Some(page_type);

@@ -7,46 +7,9 @@
 //! <div><div>…<p>Deep inside</p><br>the text…</div></div>  →  "Deep inside\nthe text"
 //! ```
 
-/// Deeper than this, a page is not parsed. Browsers stop nesting at 512 levels.
+/// Deeper than this, a page is not parsed (the lean scan counts it: see
+/// [`Lean`](super::lean::Lean)). Browsers stop nesting at 512 levels.
 pub(super) const MAX_DEPTH: usize = 2_000;
-
-/// Whether the elements of `html` nest deeper than [`MAX_DEPTH`], counting start and end
-/// tags (void elements, self-closing tags and those often left open do not nest).
-pub(super) fn is_too_deep(html: &str) -> bool {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut at = 0;
-    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
-        let start = at + offset + 1;
-        let closing = bytes.get(start) == Some(&b'/');
-        let name_start = start + usize::from(closing);
-        let name_end = name_start
-            + bytes[name_start..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-        at = name_end.max(start);
-        if name_end == name_start || !bytes[name_start].is_ascii_alphabetic() {
-            continue;
-        }
-        let name = &html[name_start..name_end];
-        if closing {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        let tag_end =
-            memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |p| name_end + p);
-        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if !self_closing && !does_not_nest(name) {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                return true;
-            }
-        }
-        at = tag_end;
-    }
-    false
-}
 
 /// The text of `html` without its tags, comments, scripts and styles; block tags and
 /// `<br>` become line breaks. Entities stay for the `unicode` stage to decode.
@@ -100,13 +63,13 @@ fn skip_past_end_tag(html: &str, from: usize, name: &str) -> usize {
 
 /// Void elements, and those whose end tag pages often leave out (the parser closes them):
 /// neither deepens the nesting.
-fn does_not_nest(name: &str) -> bool {
+pub(super) fn does_not_nest(name: &[u8]) -> bool {
     [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "p", "li", "td", "tr", "option",
     ]
     .iter()
-    .any(|tag| name.eq_ignore_ascii_case(tag))
+    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes()))
 }
 
 fn is_line_break(name: &str) -> bool {
@@ -137,19 +100,6 @@ fn is_line_break(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tells_deep_pages_from_ordinary_ones() {
-        let deep = format!(
-            "{}x{}",
-            "<div>".repeat(MAX_DEPTH + 1),
-            "</div>".repeat(MAX_DEPTH + 1)
-        );
-        assert!(is_too_deep(&deep));
-        let wide = "<div><p>a<br>b<img src=x></div>".repeat(10_000);
-        assert!(!is_too_deep(&wide));
-        assert!(!is_too_deep("<p>1 < 2 and <3 </p>"));
-    }
 
     #[test]
     fn reads_text_without_tags_scripts_or_comments() {

@@ -23,9 +23,20 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memmem};
 
-/// `html` without what no step reads (see the module); borrowed when there is nothing to
-/// remove.
-pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
+use super::guard;
+
+/// A page's lean markup, and whether its elements nest too deep to parse.
+pub(super) struct Lean<'a> {
+    pub markup: Cow<'a, str>,
+    /// The elements nest deeper than [`guard::MAX_DEPTH`], counting start and end tags
+    /// (void elements, self-closing tags and those often left open do not nest): the page
+    /// is read without the parser (see [`guard`]).
+    pub too_deep: bool,
+}
+
+/// `html` without what no step reads (see the module; borrowed when there is nothing to
+/// remove), and whether it nests too deep, from one scan.
+pub(super) fn lean_page(html: &str) -> Lean<'_> {
     let bytes = html.as_bytes();
     let mut cuts = Cuts {
         html,
@@ -36,6 +47,7 @@ pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
     // Where the text since the last tag or comment starts, and how many `<pre>`s are open.
     let mut text_from = 0;
     let mut preformatted = 0usize;
+    let mut depth = 0usize;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let start = at + offset;
         let rest = &bytes[start + 1..];
@@ -65,8 +77,11 @@ pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
             let Some(end) = tag_end(bytes, start + 2) else {
                 break;
             };
-            if rest[0] == b'/' && is_preformatting(tag_name(&rest[1..])) {
-                preformatted = preformatted.saturating_sub(1);
+            if rest[0] == b'/' {
+                depth = depth.saturating_sub(1);
+                if is_preformatting(tag_name(&rest[1..])) {
+                    preformatted = preformatted.saturating_sub(1);
+                }
             }
             at = end;
         } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
@@ -83,6 +98,15 @@ pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
             }
             if is_preformatting(name) {
                 preformatted += 1;
+            }
+            if bytes[end - 2] != b'/' && !guard::does_not_nest(name) {
+                depth += 1;
+                if depth > guard::MAX_DEPTH {
+                    return Lean {
+                        markup: Cow::Borrowed(html),
+                        too_deep: true,
+                    };
+                }
             }
             at = end;
             if is("svg") && bytes[end - 2] != b'/' {
@@ -114,11 +138,16 @@ pub(super) fn lean_markup(html: &str) -> Cow<'_, str> {
         }
         text_from = at;
     }
-    if cuts.copied == 0 {
-        return Cow::Borrowed(html);
+    let markup = if cuts.copied == 0 {
+        Cow::Borrowed(html)
+    } else {
+        cuts.lean.push_str(&html[cuts.copied..]);
+        Cow::Owned(cuts.lean)
+    };
+    Lean {
+        markup,
+        too_deep: false,
     }
-    cuts.lean.push_str(&html[cuts.copied..]);
-    Cow::Owned(cuts.lean)
 }
 
 /// The elements whose content the tokenizer reads as raw text, up to their end tag.
@@ -409,7 +438,29 @@ fn is_json_ld(start_tag: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::lean_markup;
+    use std::borrow::Cow;
+
+    use super::lean_page;
+    use crate::html::guard::MAX_DEPTH;
+
+    fn lean_markup(html: &str) -> Cow<'_, str> {
+        lean_page(html).markup
+    }
+
+    #[test]
+    fn tells_deep_pages_from_ordinary_ones() {
+        let deep = format!(
+            "{}x{}",
+            "<div>".repeat(MAX_DEPTH + 1),
+            "</div>".repeat(MAX_DEPTH + 1)
+        );
+        assert!(lean_page(&deep).too_deep);
+        let wide = "<div><p>a<br>b<img src=x></div>".repeat(10_000);
+        assert!(!lean_page(&wide).too_deep);
+        assert!(!lean_page("<p>1 < 2 and <3 </p>").too_deep);
+        let deep_in_text = format!("<textarea>{}</textarea>", "<div>".repeat(MAX_DEPTH + 1));
+        assert!(!lean_page(&deep_in_text).too_deep);
+    }
 
     #[test]
     fn scripts_and_styles_lose_their_code_json_ld_keeps_its_content() {
