@@ -447,6 +447,12 @@ mod tests {
         lean_page(html).markup
     }
 
+    fn assert_untouched(pages: &[&str]) {
+        for page in pages {
+            assert_eq!(lean_markup(page), *page);
+        }
+    }
+
     #[test]
     fn tells_deep_pages_from_ordinary_ones() {
         let deep = format!(
@@ -483,17 +489,14 @@ mod tests {
             lean_markup(page),
             "<p>Share</p><svg viewBox='0 0 24 24'></svg><svg/><p>Print</p>"
         );
-        let untouched = [
+        assert_untouched(&[
             // A paragraph in a drawing closes it: its text is the page's.
             "<svg><path d='M1 2'/><p>Visible text</p></svg>",
             "<svg><text>1 <2 <b>bold</b></text></svg>",
             "<svg><foreignObject><div>Caption</div></foreignObject></svg>",
             // No end tag.
             "<svg><path d='M1 2'/>",
-        ];
-        for page in untouched {
-            assert_eq!(lean_markup(page), page);
-        }
+        ]);
         // A comment keeps the drawing (its end tag may be in it); the comment's text goes.
         assert_eq!(
             lean_markup("<svg><!-- </svg> --><path/></svg>"),
@@ -529,14 +532,12 @@ mod tests {
             lean_markup("<!-- <script> --><p>a</p><script>x()</script"),
             "<!----><p>a</p><script>x()</script"
         );
-        for page in ["<!----><p>a</p>", "<!--><p>a</p>", "<!---><p>a</p>"] {
-            assert_eq!(lean_markup(page), page);
-        }
+        assert_untouched(&["<!----><p>a</p>", "<!--><p>a</p>", "<!---><p>a</p>"]);
     }
 
     #[test]
     fn what_is_not_a_script_tag_stays() {
-        let untouched = [
+        assert_untouched(&[
             // In an attribute value, raw text elements.
             "<div title='<script>'>a</div><p>b</p></script>",
             "<textarea><script>a</textarea><p>b</p></script>",
@@ -549,10 +550,7 @@ mod tests {
             "<plaintext><script>a</script>",
             "<p>1 < 2</p>",
             "",
-        ];
-        for page in untouched {
-            assert_eq!(lean_markup(page), page);
-        }
+        ]);
     }
 
     /// Every node but the code of scripts and style sheets and what drawings hold, in
