@@ -243,3 +243,22 @@ fn sections_grown_beside_the_article_bring_back_none_of_its_boxes() {
         cleaned(&article)
     );
 }
+
+#[test]
+fn tab_panels_hidden_until_chosen_are_read() {
+    // The quickstart's steps for each programming language, each in a
+    // `<div role="tabpanel" hidden style="display:none">` but the first.
+    // (The gold's `with` snippets put a space before each full stop after a link, and its
+    // `without` ones are not all out yet: "Page tools" heads the text.)
+    let (article, _, _) = page("0681");
+    assert_eq!(article.metadata.page_type, Some(PageType::Documentation));
+    let text = cleaned(&article);
+    for step in [
+        "This quickstart uses the Programmable Messaging REST API",
+        "Install Node.js",
+        "Install the Twilio Node.js SDK",
+        "Install PHP",
+    ] {
+        assert!(text.contains(step), "missing {step:?} in:\n{text}");
+    }
+}

@@ -642,6 +642,20 @@ mod tests {
     }
 
     #[test]
+    fn a_tab_panel_hidden_until_chosen_is_read_other_hidden_boxes_are_not() {
+        let page = "<html><body><article><h1>Send your first message</h1>\
+            <p>Install the library of your language, then run the example below, with your \
+            account's key in the environment.</p>\
+            <div role='tabpanel'><p>Python: pip install twilio</p></div>\
+            <div role='tabpanel' hidden style='display:none'><p>Node.js: npm install twilio</p></div>\
+            <div hidden><p>Your trial ends in three days: upgrade now.</p></div>\
+            </article></body></html>";
+        let text = extract(page);
+        assert!(text.contains("Node.js: npm install twilio"), "{text}");
+        assert!(!text.contains("trial ends"), "{text}");
+    }
+
+    #[test]
     fn a_page_of_headings_only_keeps_them() {
         let page = "<html><body><div><h2>Test Case 1</h2><h2>Test Case 2</h2></div></body></html>";
         assert_eq!(extract(page), "Test Case 1\n\nTest Case 2");
