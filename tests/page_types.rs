@@ -262,3 +262,11 @@ fn tab_panels_hidden_until_chosen_are_read() {
         assert!(text.contains(step), "missing {step:?} in:\n{text}");
     }
 }
+
+#[test]
+fn accordion_panels_hidden_until_opened_are_read() {
+    // The guide's steps, each in an accordion panel (`role="region"`, hidden until opened).
+    // (Its `without` snippets are not all out yet: a call to action after the guide stays.)
+    let (article, with, _) = page("4193");
+    assert_holds(&article, &with);
+}

@@ -172,13 +172,17 @@ fn is_dropped(tag: &str, read: &Read<'_>, of: Part) -> bool {
     if is_dropped_tag(tag) {
         return true;
     }
-    // A tab panel hidden until its tab is chosen is one of the content's views (the same
-    // steps for each programming language, the specifications beside the description).
-    let tab_panel = read
-        .role
-        .is_some_and(|role| role.trim().eq_ignore_ascii_case("tabpanel"));
+    // A tab panel hidden until its tab is chosen, or an accordion's panel (`role=region`)
+    // until it is opened, is one of the content's views (the same steps for each
+    // programming language, the specifications beside the description, the answer to a
+    // question).
+    let a_view = read.role.is_some_and(|role| {
+        ["tabpanel", "region"]
+            .iter()
+            .any(|r| role.trim().eq_ignore_ascii_case(r))
+    });
     if !of.hidden
-        && !tab_panel
+        && !a_view
         && (read.hidden || read.aria_hidden == Some("true") || read.style.is_some_and(hides))
     {
         return true;
