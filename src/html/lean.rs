@@ -25,6 +25,12 @@ use memchr::{memchr, memmem};
 
 use super::guard;
 
+mod attributes;
+mod drawings;
+
+use attributes::unread_attributes;
+use drawings::drawing_end;
+
 /// A page's lean markup, and whether its elements nest too deep to parse.
 pub(super) struct Lean<'a> {
     pub markup: Cow<'a, str>,
@@ -200,85 +206,6 @@ fn is_preformatting(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
 }
 
-/// The attributes of a start tag (its attributes from `from`, the tag ending at `end`)
-/// that no step reads and that change nothing in how the page is parsed: `data-*`
-/// attributes, event handlers (`onclick`...), and image sources (`src`, `srcset`,
-/// `sizes`). Each is given as the range to cut, the name and value with the spaces after
-/// them.
-fn unread_attributes(
-    bytes: &[u8],
-    from: usize,
-    end: usize,
-) -> impl Iterator<Item = (usize, usize)> {
-    let mut at = from;
-    std::iter::from_fn(move || {
-        while at < end {
-            while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
-                at += 1;
-            }
-            let name_start = at;
-            // A name runs to a space, '/', '>' or '=' (an '=' first is part of it).
-            at += usize::from(at < end && bytes[at] == b'=');
-            while at < end && !matches!(bytes[at], b'/' | b'>' | b'=') {
-                if bytes[at].is_ascii_whitespace() {
-                    break;
-                }
-                at += 1;
-            }
-            let name = &bytes[name_start..at];
-            let mut after = at;
-            while after < end && bytes[after].is_ascii_whitespace() {
-                after += 1;
-            }
-            if after < end && bytes[after] == b'=' {
-                after += 1;
-                while after < end && bytes[after].is_ascii_whitespace() {
-                    after += 1;
-                }
-                match bytes.get(after) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        after +=
-                            1 + memchr(quote, &bytes[after + 1..end]).unwrap_or(end - after - 1);
-                        after += 1;
-                    }
-                    _ => {
-                        while after < end
-                            && !bytes[after].is_ascii_whitespace()
-                            && bytes[after] != b'>'
-                        {
-                            after += 1;
-                        }
-                    }
-                }
-                at = after;
-            }
-            if name.is_empty() {
-                return None;
-            }
-            if is_unread(name) {
-                let mut cut_to = at;
-                while cut_to < end && bytes[cut_to].is_ascii_whitespace() {
-                    cut_to += 1;
-                }
-                return Some((name_start, cut_to));
-            }
-        }
-        None
-    })
-}
-
-/// Whether no step reads an attribute of this name (see [`unread_attributes`]).
-fn is_unread(name: &[u8]) -> bool {
-    let starts = |prefix: &[u8]| {
-        name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
-    };
-    starts(b"data-")
-        || starts(b"on")
-        || [&b"src"[..], b"srcset", b"sizes"]
-            .iter()
-            .any(|unread| name.eq_ignore_ascii_case(unread))
-}
-
 /// Where a comment whose text starts at `from` (after `<!--`) ends, past its `-->`; `<!-->`
 /// and `<!--->` end at once.
 fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
@@ -332,101 +259,6 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
         at = start + 2;
     }
     None
-}
-
-/// Where the content of an `<svg>` element that starts at `from` ends (the start of its
-/// `</svg>`, nested drawings counted), if it holds nothing the parser would read as HTML:
-/// no comment, no CDATA section, and no tag of those that end a drawing (`<p>`, `<div>`,
-/// `<b>`…: the parser closes the drawing and reads them as the page's).
-fn drawing_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut at = from;
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
-        let start = at + offset;
-        let rest = &bytes[start + 1..];
-        let closing = rest.first() == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        let name_len = if bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            bytes[name_start..]
-                .iter()
-                .position(|&b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - name_start)
-        } else {
-            0
-        };
-        let name = &bytes[name_start..name_start + name_len];
-        if name.is_empty() && rest.first() != Some(&b'!') {
-            // A '<' of text.
-            at = start + 1;
-            continue;
-        }
-        if name.eq_ignore_ascii_case(b"svg") {
-            if closing && depth == 0 {
-                return Some(start);
-            }
-            depth = if closing { depth - 1 } else { depth + 1 };
-        } else if rest.first() == Some(&b'!') || (!closing && ends_a_drawing(name)) {
-            return None;
-        }
-        at = tag_end(bytes, name_start + name_len)?;
-    }
-    None
-}
-
-/// The start tags that close an open drawing (the HTML standard's "breakout" list, with
-/// `font`, which does so when it carries a colour, face or size).
-fn ends_a_drawing(name: &[u8]) -> bool {
-    const BREAKOUT: [&str; 46] = [
-        "b",
-        "big",
-        "blockquote",
-        "body",
-        "br",
-        "center",
-        "code",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "embed",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "hr",
-        "i",
-        "img",
-        "li",
-        "listing",
-        "menu",
-        "meta",
-        "nobr",
-        "ol",
-        "p",
-        "pre",
-        "ruby",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "strike",
-        "sub",
-        "sup",
-        "table",
-        "tt",
-        "u",
-        "ul",
-        "var",
-        "font",
-        "html",
-    ];
-    BREAKOUT
-        .iter()
-        .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes()))
 }
 
 /// Whether a script's start tag says its content is JSON-LD.
@@ -569,7 +401,7 @@ mod tests {
                 scraper::Node::Element(element) => {
                     let read: Vec<String> = element
                         .attrs()
-                        .filter(|(name, _)| !super::is_unread(name.as_bytes()))
+                        .filter(|(name, _)| !super::attributes::is_unread(name.as_bytes()))
                         .map(|(name, value)| format!(" {name}={value:?}"))
                         .collect();
                     Some(format!("<{}{}>", element.name(), read.concat()))
