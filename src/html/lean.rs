@@ -1,5 +1,5 @@
-//! The page without what no reader sees and no step reads, which makes up most of the
-//! bytes of a modern page and about as much of the parser's time:
+//! The page without what no reader sees and no step reads (scripts, styles and drawings
+//! alone are 48% of the bytes of devdata's 2,648 pages), so that the parser builds less:
 //! - the code of its scripts and the rules of its style sheets (the elements stay, empty;
 //!   JSON-LD scripts, read for metadata and hidden article bodies, keep their content);
 //! - the shapes of its drawings (`<svg>` stays, empty), and the text of its comments;
@@ -105,7 +105,8 @@ pub(super) fn lean_page(html: &str) -> Lean<'_> {
             if is_preformatting(name) {
                 preformatted += 1;
             }
-            if bytes[end - 2] != b'/' && !guard::does_not_nest(name) {
+            let self_closing = bytes[end - 2] == b'/';
+            if !self_closing && !guard::does_not_nest(name) {
                 depth += 1;
                 if depth > guard::MAX_DEPTH {
                     return Lean {
@@ -115,7 +116,7 @@ pub(super) fn lean_page(html: &str) -> Lean<'_> {
                 }
             }
             at = end;
-            if is("svg") && bytes[end - 2] != b'/' {
+            if is("svg") && !self_closing {
                 // A drawing: its shapes are many elements, none of them text a reader reads.
                 if let Some(close) = drawing_end(bytes, end) {
                     cuts.cut(end, close);
