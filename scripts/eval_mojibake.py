@@ -75,8 +75,9 @@ def table(cases, outputs, tool):
         got = outputs[tool][case["id"]]
         half = half_of(case["lang"])
         if is_negative(case):
-            rows[(half, "negatives changed")][0] += got != case["original"]
-            rows[(half, "negatives changed")][1] += 1
+            for key in ("negatives changed", f"changed {case['kind']}"):
+                rows[(half, key)][0] += got != case["original"]
+                rows[(half, key)][1] += 1
             continue
         ok = correct(case, got)
         keys = [f"kind {case['kind']}"]
