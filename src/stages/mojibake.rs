@@ -219,9 +219,17 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
             }
         }
     }
-    for control in controls {
+    for character in controls {
+        // A character's offset takes in the removed characters before it (a zero-width
+        // space, a BOM): the control is the first character left.
+        let Some((skipped, c)) = text[character..]
+            .char_indices()
+            .find(|&(_, c)| !scan::is_removed_invisible(c))
+        else {
+            continue;
+        };
+        let control = character + skipped;
         let inside = repaired_ranges.iter().any(|r| r.contains(&control));
-        let c = text[control..].chars().next().unwrap_or_default();
         let windows_1252 = entities::windows_1252_c1(c);
         if !inside && windows_1252 != c {
             edits.push(Planned {
@@ -416,6 +424,8 @@ mod tests {
         assert_eq!(clean("\u{93}quoted\u{94}"), "“quoted”");
         // Bytes windows-1252 leaves unassigned stay for the unicode stage.
         assert_eq!(clean("odd \u{81}"), "odd \u{81}");
+        // After what the unicode stage removes too.
+        assert_eq!(clean("\u{200b}\u{93}quoted\u{94}"), "\u{200b}“quoted”");
     }
 
     #[test]
