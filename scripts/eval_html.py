@@ -5,6 +5,7 @@ tune and check halves of each dataset.
 Usage:
   scripts/eval_html.py [--datasets a,b,...] [--peers p,q,...|none] [--reuse-peers]
                        [--no-build] [--baseline BIN] [--per-doc-tune DATASET]
+                       [--bootstrap N]
 
   --datasets      readability, l3s-gn1, cleaneval, cleanportaleval, dragnet, wcxb, zh-wce,
                   canola, big9 (default: all). The trafilatura dataset has no gold text: it is
@@ -26,6 +27,11 @@ Usage:
                   also print per-page scores of DATASET's tune pages (never its check pages),
                   worst first by unscrape's precision + recall, with each peer's per-page F1
                   (and the page type, for wcxb).
+
+  --bootstrap N   also print, for each half of wcxb, per page type and pooled, the difference
+                  of word_f1 between unscrape and each peer with its 95% interval from N
+                  paired bootstrap resamples of the pages (seed 1): a gap inside its interval
+                  is not shown by the pages. Figures over a half as a whole only.
 
 Environment: SHARED (default ../shared beside the repository root) holds devdata/ and
 eval/score.py; UNSCRAPE_ARGS passes extra options to `unscrape clean`, which runs on one thread
@@ -253,6 +259,37 @@ def per_doc_tune(score, dataset, gold, preds, tools):
           head, [r for _, r in rows])
 
 
+def bootstrap_table(score, halves, preds, tools, resamples):
+    """Per half of wcxb, per page type and pooled: unscrape's word_f1 minus each peer's,
+    with the 2.5th and 97.5th percentiles of that mean over paired resamples of the pages."""
+    import random
+    peers = [t for t in tools if t != "unscrape"]
+    if not peers:
+        return
+    for half in HALVES:
+        part = halves[half]
+        f1 = {t: {k: score.word_f1(v.get("articleBody", ""),
+                                   (preds[t].get(k) or {}).get("articleBody", "") or "")
+                  for k, v in part.items()} for t in tools}
+        groups = {}
+        for k, v in part.items():
+            groups.setdefault(v.get("page_type") or "(none)", []).append(k)
+        groups["(pooled)"] = list(part)
+        rows = []
+        for kind, keys in sorted(groups.items()):
+            cells = []
+            for peer in peers:
+                diffs = [f1["unscrape"][k] - f1[peer][k] for k in keys]
+                rng = random.Random(1)
+                means = sorted(sum(rng.choice(diffs) for _ in diffs) / len(diffs)
+                               for _ in range(resamples))
+                low, high = means[int(0.025 * resamples)], means[int(0.975 * resamples) - 1]
+                cells.append(f"{sum(diffs) / len(diffs):+.3f} [{low:+.3f}, {high:+.3f}]")
+            rows.append([kind, len(keys)] + cells)
+        table(f"wcxb {half.upper()} half: unscrape word_f1 minus the peer's, 95% interval of "
+              f"{resamples} paired resamples", ["page type", "pages"] + peers, rows)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--datasets", default=",".join(DATASETS))
@@ -260,6 +297,7 @@ def main():
     ap.add_argument("--reuse-peers", action="store_true")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--per-doc-tune", metavar="DATASET")
+    ap.add_argument("--bootstrap", type=int, metavar="N")
     ap.add_argument("--baseline", metavar="BIN",
                     help="also run this unscrape binary (an earlier build) as the tool "
                          "'unscrape-base', to see what a change moved in the same run")
@@ -304,6 +342,7 @@ def main():
     results = {h: {} for h in HALVES + ["all"]}
     by_type = {h: {} for h in HALVES + ["all"]}
     golds, preds_of = {}, {}
+    wcxb_halves = {}
     print("running:", file=sys.stderr)
     for dataset in datasets:
         paths = pages(dataset)
@@ -343,6 +382,8 @@ def main():
                 by_type[half].setdefault(dataset, {})[kind] = {
                     "docs": len(sub), **{t: score.score(sub, preds[t])["word_f1"] for t in tools}}
         golds[dataset], preds_of[dataset] = halves["tune"], preds
+        if dataset == "wcxb":
+            wcxb_halves = halves
 
     # Tables: per half, shingle F1 per dataset (wcxb's word_f1 below it), then empty outputs.
     for half in HALVES:
@@ -388,6 +429,9 @@ def main():
           ["tool", "pages", "cpu-s", "pages/cpu-s", "work cpu-s", "work pages/s", "reused runs"],
           [[t, v["pages"], fmt(v["cpu"], 1), fmt(v["pages_per_cpu_s"], 1), fmt(v["work_cpu"], 1),
             fmt(v["work_pages_per_cpu_s"], 1), v["reused_runs"]] for t, v in timing.items()])
+
+    if args.bootstrap and "wcxb" in datasets:
+        bootstrap_table(score, wcxb_halves, preds_of["wcxb"], tools, args.bootstrap)
 
     if args.per_doc_tune:
         per_doc_tune(score, args.per_doc_tune, golds[args.per_doc_tune], preds_of[args.per_doc_tune], tools)
