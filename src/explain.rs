@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use unscrape::html::{Article, Source};
 use unscrape::stages::Mojibake;
-use unscrape::{Edit, Origin, Pipeline, Trace};
+use unscrape::{Edit, Origin, Pipeline, Stage, Trace};
 
 /// Stages whose every edit is worth a line of its own; the others are summed up by rule
 /// with a few examples.
@@ -43,27 +43,20 @@ pub fn extraction(article: &Article) -> String {
 pub fn report(pipeline: &Pipeline, text: &str, origin: Origin) -> String {
     let mut out = String::new();
     let mut current = text.to_string();
-    for stage in pipeline.stages() {
-        let mut trace = Trace::on();
-        let next = stage.apply_to(&current, origin, &mut trace).into_owned();
-        let edits = trace.edits();
-        let lines = LineIndex::of(&current);
-        if edits.is_empty() {
-            let _ = writeln!(out, "{}: no change", stage.name());
-        } else if DETAILED.contains(&stage.name()) {
-            let _ = writeln!(out, "{}: {} edit(s)", stage.name(), edits.len());
-            for edit in edits {
-                let _ = writeln!(out, "  {}", describe(&current, &lines, edit));
-            }
-        } else {
-            summarize(&mut out, stage.name(), &current, &lines, edits);
+    for round in 0..Pipeline::MAX_ROUNDS {
+        if round > 0 && !pipeline.first_stage_finds_work(&current, origin) {
+            break;
         }
-        if stage.name() == Mojibake::NAME {
-            for step in Mojibake::plan(edits) {
-                let _ = writeln!(out, "  plan: {step}");
-            }
+        if round > 0 {
+            let _ = writeln!(
+                out,
+                "round {}: the stages again, as the first finds work in their output",
+                round + 1
+            );
         }
-        current = next;
+        for stage in pipeline.stages() {
+            current = report_stage(&mut out, stage, current, origin);
+        }
     }
     let _ = writeln!(
         out,
@@ -72,6 +65,30 @@ pub fn report(pipeline: &Pipeline, text: &str, origin: Origin) -> String {
         current.len()
     );
     out
+}
+
+/// Runs one stage over `current`, describes its edits in `out`, and returns its output.
+fn report_stage(out: &mut String, stage: &dyn Stage, current: String, origin: Origin) -> String {
+    let mut trace = Trace::on();
+    let next = stage.apply_to(&current, origin, &mut trace).into_owned();
+    let edits = trace.edits();
+    let lines = LineIndex::of(&current);
+    if edits.is_empty() {
+        let _ = writeln!(out, "{}: no change", stage.name());
+    } else if DETAILED.contains(&stage.name()) {
+        let _ = writeln!(out, "{}: {} edit(s)", stage.name(), edits.len());
+        for edit in edits {
+            let _ = writeln!(out, "  {}", describe(&current, &lines, edit));
+        }
+    } else {
+        summarize(out, stage.name(), &current, &lines, edits);
+    }
+    if stage.name() == Mojibake::NAME {
+        for step in Mojibake::plan(edits) {
+            let _ = writeln!(out, "  plan: {step}");
+        }
+    }
+    next
 }
 
 fn summarize(out: &mut String, stage: &str, input: &str, lines: &LineIndex, edits: &[Edit]) {

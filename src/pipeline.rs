@@ -90,6 +90,10 @@ impl Pipeline {
         self.stages.iter().map(|stage| stage.as_ref())
     }
 
+    /// Rounds of the whole pipeline at most (see [`Pipeline::first_stage_finds_work`]): one
+    /// is the rule, a second rare.
+    pub const MAX_ROUNDS: usize = 3;
+
     /// Cleans `text` through every stage.
     pub fn clean(&self, text: &str) -> String {
         self.clean_traced(text, &mut Trace::off())
@@ -121,23 +125,47 @@ impl Pipeline {
             Trace::off()
         };
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
-        for (stage, stage_stats) in self.stages.iter().zip(&mut stats.stages) {
-            let started = Instant::now();
-            let changed = match stage.apply_to(&current, origin, &mut trace) {
-                Cow::Owned(text) => (text != *current).then_some(text),
-                Cow::Borrowed(_) => None,
-            };
-            stage_stats.time += started.elapsed();
-            if let Some(text) = changed {
-                stage_stats.documents_changed += 1;
-                current = Cow::Owned(text);
+        let mut changed_by = vec![false; self.stages.len()];
+        for round in 0..Self::MAX_ROUNDS {
+            if round > 0 && !self.first_stage_finds_work(&current, origin) {
+                break;
             }
-            for count in trace.counts() {
-                *stage_stats.edits.entry(count.rule).or_default() += count.edits;
+            for ((stage, stage_stats), changed_by) in self
+                .stages
+                .iter()
+                .zip(&mut stats.stages)
+                .zip(&mut changed_by)
+            {
+                let started = Instant::now();
+                let changed = match stage.apply_to(&current, origin, &mut trace) {
+                    Cow::Owned(text) => (text != *current).then_some(text),
+                    Cow::Borrowed(_) => None,
+                };
+                stage_stats.time += started.elapsed();
+                if let Some(text) = changed {
+                    if !*changed_by {
+                        stage_stats.documents_changed += 1;
+                        *changed_by = true;
+                    }
+                    current = Cow::Owned(text);
+                }
+                for count in trace.counts() {
+                    *stage_stats.edits.entry(count.rule).or_default() += count.edits;
+                }
+                trace.clear_counts();
             }
-            trace.clear_counts();
         }
         current.into_owned()
+    }
+
+    /// Whether the first stage would change `text`, the output of a round, again: a later
+    /// stage made it work (the `unicode` stage removed a soft hyphen between mojibake), and
+    /// the pipeline runs another round, at most [`Pipeline::MAX_ROUNDS`], so that cleaning
+    /// is idempotent.
+    pub fn first_stage_finds_work(&self, text: &str, origin: Origin) -> bool {
+        self.stages.first().is_some_and(|stage| {
+            matches!(stage.apply_to(text, origin, &mut Trace::off()), Cow::Owned(again) if again != text)
+        })
     }
 
     /// Cleans `text`, recording each stage's edits in `trace`.
@@ -167,13 +195,14 @@ impl Pipeline {
     /// ```
     pub fn clean_traced_as(&self, text: &str, origin: Origin, trace: &mut Trace) -> String {
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
-        for stage in &self.stages {
-            let changed = match stage.apply_to(&current, origin, trace) {
-                Cow::Owned(text) => Some(text),
-                Cow::Borrowed(_) => None,
-            };
-            if let Some(text) = changed {
-                current = Cow::Owned(text);
+        for round in 0..Self::MAX_ROUNDS {
+            if round > 0 && !self.first_stage_finds_work(&current, origin) {
+                break;
+            }
+            for stage in &self.stages {
+                if let Cow::Owned(text) = stage.apply_to(&current, origin, trace) {
+                    current = Cow::Owned(text);
+                }
             }
         }
         current.into_owned()

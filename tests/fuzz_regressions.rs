@@ -1,5 +1,5 @@
-//! Inputs the fuzz targets (`fuzz/`, `scripts/fuzz.sh`) found to fail, kept in
-//! `fixtures/fuzz/<target>/` once fixed: each must now pass its target's checks.
+//! Inputs the fuzz targets (`fuzz/`, `scripts/fuzz.sh`) and the property tests found to fail,
+//! kept in `fixtures/fuzz/<target>/` once fixed: each must now pass its target's checks.
 
 use std::fs;
 

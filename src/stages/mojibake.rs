@@ -17,14 +17,23 @@
 //! ```
 //!
 //! How it decides: a run of non-ASCII characters is a candidate when, turned back into the
-//! bytes of some table, it holds UTF-8 sequences. Their repair is kept when it is more
-//! plausible than the text it replaces, by a [badness measure](badness) over character
-//! classes, and when the document shows the table's mojibake plainly at least once: one
-//! stretch that is mojibake even without its neighbours ("Ã©", "â€™", two or more points
-//! of badness gone). A table's repair is read again, for text misread twice. C1 controls
-//! (U+0080-U+009F) left outside any repair are windows-1252 read as latin-1: `\u{85}` is
-//! "…", `\u{93}` and `\u{94}` are “ and ”. `&amp;` before an entity loses its extra
-//! escaping (`&amp;eacute;` → `&eacute;`), and the `unicode` stage decodes the rest.
+//! bytes of some table, it holds UTF-8 sequences. Each candidate repair is weighed by a
+//! [plausibility model](model) learned from clean text in many languages (pairs of
+//! character classes: "Ã©" and "Ð¿" are pairs clean text almost never has): the repair
+//! is kept when it makes its stretch more plausible, between the same neighbours, and
+//! when the document shows the table's mojibake plainly at least once: a stretch that is
+//! mojibake even without its neighbours by a hand-made [badness measure](badness) ("Ã©",
+//! "â€™"), or one the model finds overwhelmingly more plausible repaired (38 bits beyond
+//! its margin). So one word of Cyrillic misread in an English line is repaired on its own
+//! evidence, and "ESSE CARA AI QUEM É¿" stays. A table's repair is read again, for text
+//! misread twice. C1 controls (U+0080-U+009F) left outside any repair are windows-1252
+//! read as latin-1: `\u{85}` is "…", `\u{93}` and `\u{94}` are “ and ”. `&amp;` before an
+//! entity loses its extra escaping (`&amp;eacute;` → `&eacute;`), and the `unicode` stage
+//! decodes the rest.
+//!
+//! Neighbours and characters are read as the later stages leave them (NFC, entities,
+//! removed invisibles), and the [pipeline](crate::Pipeline) runs again while this stage
+//! still finds work in its output, so that cleaning is idempotent.
 //!
 //! What it misses: cp437's images are box-drawing and Greek letters that the measure
 //! rarely finds conclusive ("caf├⌐" stays), and a stretch whose bytes were lost for good
@@ -43,6 +52,7 @@ use crate::trace::{Edit, Trace};
 
 mod badness;
 mod decode;
+mod model;
 mod scan;
 mod tables;
 
@@ -109,9 +119,16 @@ impl Stage for Mojibake {
         // shortens the text or removes C1 controls and Ã before a space, so it ends; a
         // second round is rare, and its edits' ranges are in the text of the round before.
         for _ in 0..MAX_ROUNDS {
-            let edits = find_edits(&current, false);
+            let mut edits = find_edits(&current, false);
             if edits.is_empty() {
-                break;
+                // A soft hyphen is windows-1252's image of the byte 0xAD ("Ã\u{ad}" is "í"),
+                // read so above. Where it is not, the unicode stage removes it: when that
+                // brings mojibake together ("Ã\u{ad}«" → "Ã«"), it goes here, so that the
+                // stage repairs at once what it would repair on the cleaned text.
+                edits = soft_hyphens_between_mojibake(&current);
+                if edits.is_empty() {
+                    break;
+                }
             }
             let mut rewriter = Rewriter::new(Self::NAME, &current, trace);
             for edit in edits {
@@ -122,6 +139,24 @@ impl Stage for Mojibake {
         }
         current
     }
+}
+
+/// The soft hyphens of `text`, removed, when without them the text holds mojibake.
+fn soft_hyphens_between_mojibake(text: &str) -> Vec<Planned> {
+    if !text.contains('\u{ad}') {
+        return Vec::new();
+    }
+    let without: String = text.chars().filter(|&c| c != '\u{ad}').collect();
+    if find_edits(&without, false).is_empty() {
+        return Vec::new();
+    }
+    text.match_indices('\u{ad}')
+        .map(|(at, hyphen)| Planned {
+            range: at..at + hyphen.len(),
+            with: String::new(),
+            rule: "soft_hyphen_in_mojibake",
+        })
+        .collect()
 }
 
 /// Rounds of repair at most: real text needs one, and rarely two.
@@ -171,7 +206,7 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
                 // paragraphs long).
                 let offered = &repairs[before..];
                 let covered: usize = offered.iter().map(|r| r.range.len()).sum();
-                if covered == run.len() && offered.iter().all(|r| r.after == 0) {
+                if covered == run.len() && offered.iter().all(Repair::improves) {
                     break;
                 }
             }
@@ -181,12 +216,14 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
         }
         at = run.end;
     }
+    // The tables the document shows plainly; their repairs are made where they make the
+    // text more plausible.
     let evidence = if trusted {
         u8::MAX
     } else {
         repairs
             .iter()
-            .filter(|r| r.conclusive && r.after < r.before)
+            .filter(|r| r.shows_its_table())
             .fold(0, |tables, r| tables | r.table.bit())
     };
     let mut repaired_ranges: Vec<Range<usize>> = Vec::new();
@@ -198,7 +235,7 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
             let chosen: Vec<usize> = open
                 .iter()
                 .copied()
-                .filter(|&i| repairs[i].table == table && repairs[i].improves())
+                .filter(|&i| repairs[i].table == table && repairs[i].improves_in_a_misread_text())
                 .collect();
             let overlaps_chosen = |r: &Repair| {
                 chosen.iter().any(|&c| {
@@ -251,7 +288,9 @@ fn best_table<'r>(
 ) -> Option<Table> {
     let mut best: Option<(Table, (u32, usize))> = None;
     for table in Table::ALL.into_iter().filter(|t| evidence & t.bit() != 0) {
-        let worth = repairs.clone().filter(|r| r.table == table && r.improves());
+        let worth = repairs
+            .clone()
+            .filter(|r| r.table == table && r.improves_in_a_misread_text());
         let score = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
         if score.1 > 0 && best.is_none_or(|(_, most)| score > most) {
             best = Some((table, score));
@@ -358,6 +397,7 @@ fn describe_rule(rule: &str) -> String {
     match rule {
         "c1_as_windows_1252" => "C1 controls read as windows-1252".to_string(),
         "double_escaped_entity" => "HTML entities escaped twice".to_string(),
+        "soft_hyphen_in_mojibake" => "soft hyphens inside mojibake removed".to_string(),
         _ => {
             let table = rule.trim_start_matches("utf8_as_");
             let (table, twice) = match table.strip_suffix("_twice") {
@@ -392,6 +432,29 @@ mod tests {
                 Mojibake::new().apply(text, &mut Trace::off()),
                 Cow::Borrowed(_)
             ));
+        }
+    }
+
+    #[test]
+    fn a_short_line_misread_with_a_central_european_table_is_repaired() {
+        // No stretch here is mojibake by the hand-made measure alone; the learned model
+        // finds "Ĺ‚" and "Ĺľ" far less plausible than "ł" and "ž".
+        assert_eq!(
+            clean("KupiĹ‚em bilet do GdaĹ„ska."),
+            "Kupiłem bilet do Gdańska."
+        );
+        assert_eq!(clean("Řekl, Ĺľe pĹ™ijde."), "Řekl, že přijde.");
+    }
+
+    #[test]
+    fn symbols_beside_capitals_are_not_mojibake() {
+        for text in [
+            "ESSE CARA AI QUEM É¿",
+            "HUHLL Õ…",
+            "├┤a┼┐a┼┐a┼┐a",
+            "Ôôô VIDA MINHA",
+        ] {
+            assert_eq!(clean(text), text);
         }
     }
 

@@ -170,12 +170,6 @@ fn script(class: Class) -> Option<Script> {
     }
 }
 
-/// Whether `a` and `b` are letters of one script ("Р" and "о", "à" and "l").
-pub(crate) fn same_script(a: char, b: char) -> bool {
-    let a = script(class_of(a));
-    a.is_some() && a == script(class_of(b))
-}
-
 fn is_lower(class: Class) -> bool {
     matches!(class, AsciiLower | LowerAccented)
 }
@@ -240,11 +234,6 @@ fn cost_together(a: Class, b: Class) -> u32 {
         _ if letter_a && letter_b => u32::from(script(a) != script(b)),
         _ => 0,
     }
-}
-
-/// The implausibility of one character on its own: `badness` of it alone, sooner.
-pub(crate) fn badness_alone(c: char) -> u32 {
-    cost_alone(class_of(c))
 }
 
 /// The implausibility of `text`: see the module docs.

@@ -4,9 +4,11 @@
 
 use std::ops::Range;
 
-use super::badness::{badness, badness_alone, same_script};
-use super::scan::is_removed_invisible;
+use super::badness::badness;
+use super::model::{cost, same_script};
+use super::scan::{as_composed, is_removed_invisible};
 use super::tables::{Table, bytes_of};
+use crate::stages::unicode::entities;
 
 /// One stretch of text that reads as UTF-8 once turned back into `table`'s bytes.
 #[derive(Debug, Clone)]
@@ -17,26 +19,63 @@ pub(crate) struct Repair {
     pub(crate) repaired: String,
     /// Whether the stretch holds C1 controls (latin-1's reading of 0x80-0x9F).
     pub(crate) used_controls: bool,
-    /// Badness of the stretch and of its repair, each between the same neighbours.
+    /// The [cost](super::model) of the stretch and of its repair, each between the same
+    /// neighbours, in quarter bits.
     pub(crate) before: u32,
     pub(crate) after: u32,
-    /// Whether the stretch is mojibake on its own, without its neighbours: strong enough
-    /// evidence that the document was misread with `table`.
+    /// Characters the repair takes away (a UTF-8 sequence of two to four bytes, misread,
+    /// is as many characters; repaired, one).
+    pub(crate) removed: u32,
+    /// Whether the stretch is mojibake on its own by the hand-made
+    /// [badness](super::badness) measure ("Ã©", "â€™", two points of badness gone).
     pub(crate) conclusive: bool,
 }
 
 impl Repair {
+    /// What the repair gains beyond what it must (see [`Repair::improves`]).
     pub(crate) fn gain(&self) -> u32 {
-        self.before.saturating_sub(self.after)
+        self.before.saturating_sub(self.after + self.margin())
     }
 
-    /// Whether the repair is worth making once the document has shown its table's
-    /// mojibake: it makes the text more plausible, or leaves nothing implausible
-    /// ("Ãœber" is as plausible as "Über" by the measure, but only one is German).
+    /// Whether the repair is worth making: its text is more plausible than the stretch's,
+    /// by a margin for each character it takes away (text is more plausible the shorter
+    /// it is).
     pub(crate) fn improves(&self) -> bool {
-        self.after < self.before || self.after == 0
+        self.after + self.margin() < self.before
+    }
+
+    /// Whether the repair is worth making in a text that shows its table's mojibake
+    /// plainly elsewhere (see [`Repair::shows_its_table`]): it makes the stretch more
+    /// plausible at all.
+    pub(crate) fn improves_in_a_misread_text(&self) -> bool {
+        self.after < self.before
+    }
+
+    /// Whether the stretch shows plainly that the text was misread with the repair's
+    /// table: the hand-made [badness](super::badness) finds it mojibake on its own and the
+    /// model agrees, or the model finds the repair [`OWN_EVIDENCE`] more plausible beyond
+    /// its margin ("Ð¿Ñ€Ð¸Ð²ÐµÑ‚" → "привет" gains 209 bits).
+    pub(crate) fn shows_its_table(&self) -> bool {
+        (self.conclusive && self.improves_in_a_misread_text()) || self.gain() >= OWN_EVIDENCE
+    }
+
+    /// [`MARGIN`], and [`MARGIN_PER_CHARACTER`] for each character taken away.
+    fn margin(&self) -> u32 {
+        MARGIN + MARGIN_PER_CHARACTER * self.removed
     }
 }
+
+/// How much more plausible (in quarter bits) a repair must make its stretch: fourteen
+/// bits. On the tune half of cldr-cases a false repair gains at most 13.5 bits ("Ріо" →
+/// "го"), four in five true ones 30 and more ("Ñ‚" → "т" 15.5); the margin is a third
+/// above the worst false repair, for languages the model has not seen.
+const MARGIN: u32 = 56;
+/// And four bits more for each character a repair takes away.
+const MARGIN_PER_CHARACTER: u32 = 16;
+/// What a repair gains beyond its margin to show its table on its own: 38 bits. Tuned on
+/// ftfy's negative cases (the most a false repair gains: 34 bits, "DrÃ¥ber") with a tenth
+/// more, then on the tune half of cldr-cases.
+const OWN_EVIDENCE: u32 = 152;
 
 /// One UTF-8 sequence found in table bytes.
 struct Sequence {
@@ -90,7 +129,13 @@ pub(crate) fn repairs_in_run(
     let mut at = 0;
     while at < kept.len() {
         let mut end = at + 1;
-        while end < kept.len() && kept[end].range.start == kept[end - 1].range.end {
+        // Sequences meet when nothing is between them, or only what the unicode stage
+        // removes (a soft hyphen).
+        while end < kept.len()
+            && text[kept[end - 1].range.end..kept[end].range.start]
+                .chars()
+                .all(is_removed_invisible)
+        {
             end += 1;
         }
         let group = &kept[at..end];
@@ -98,8 +143,14 @@ pub(crate) fn repairs_in_run(
         let each_plausible = || {
             group.iter().all(|s| {
                 let original = chars[s.chars.clone()].iter().map(|(_, c, _)| *c);
-                let after = badness_alone(s.decoded);
-                after == 0 || after < badness(original)
+                let alone = |middle: &mut dyn Iterator<Item = char>| {
+                    cost(
+                        std::iter::once(' ')
+                            .chain(middle)
+                            .chain(std::iter::once(' ')),
+                    )
+                };
+                alone(&mut std::iter::once(s.decoded)) <= alone(&mut original.into_iter())
             })
         };
         if group.len() == 1 || (repair.improves() && each_plausible()) {
@@ -247,42 +298,96 @@ fn repair_of(
         .iter()
         .rev()
         .map(|(_, c, _)| *c)
-        .chain(text[..range.start].chars().rev())
         .find(|c| !is_passed_over(*c))
+        .or_else(|| visible_before(text, range.start))
         .map(as_later_stages_leave);
-    let after_char = chars
-        .get(last)
+    let after_char = chars[last..]
+        .iter()
         .map(|(_, c, _)| *c)
-        .or_else(|| text[range.end..].chars().next())
+        .find(|&c| !is_removed_invisible(c))
+        .or_else(|| visible_after(text, range.end))
         .map(as_later_stages_leave);
+    // A stretch at the start or end of the text has a space for its neighbour.
     let in_context = |middle: &mut dyn Iterator<Item = char>| {
-        badness(before_char.into_iter().chain(middle).chain(after_char))
+        cost(
+            std::iter::once(before_char.unwrap_or(' '))
+                .chain(middle)
+                .chain(std::iter::once(after_char.unwrap_or(' '))),
+        )
     };
     let before = in_context(&mut original());
     let after = in_context(&mut repaired.chars());
-    // On its own a stretch is at most as bad as between its neighbours: below 2 there,
-    // it cannot be conclusive.
-    let conclusive_alone = before >= 2 && badness(original()) >= badness(repaired.chars()) + 2;
-    let a_grave = sequences.iter().any(|s| s.a_grave);
+    let removed = original().count().saturating_sub(repaired.chars().count());
+    // Between its neighbours a stretch is at least as bad as alone: below 2 there, it
+    // cannot be conclusive.
+    let in_context_badness = badness(
+        std::iter::once(before_char.unwrap_or(' '))
+            .chain(original())
+            .chain(std::iter::once(after_char.unwrap_or(' '))),
+    );
+    let conclusive = sequences.iter().any(|s| s.a_grave)
+        || (in_context_badness >= 2 && badness(original()) >= badness(repaired.chars()) + 2);
     Repair {
         table,
         range,
         used_controls: sequences.iter().any(|s| s.used_controls),
         before,
         after,
-        conclusive: a_grave || conclusive_alone,
+        removed: u32::try_from(removed).unwrap_or(u32::MAX),
+        conclusive,
         repaired,
     }
 }
 
+/// The character before `at` as the `unicode` stage leaves it: past what it removes and
+/// combining accents, an HTML reference read as its character ("&amp;" is "&").
+fn visible_before(text: &str, at: usize) -> Option<char> {
+    let (end, c) = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_passed_over(*c))?;
+    let mut from = end.saturating_sub(MAX_REFERENCE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if c == ';'
+        && let Some(amp) = text[from..end].rfind('&')
+    {
+        let amp = from + amp;
+        if let Some((decoded, len)) = entities::parse_body(&text[amp + 1..])
+            && amp + 1 + len == end + 1
+        {
+            return Some(decoded);
+        }
+    }
+    Some(c)
+}
+
+/// The character at `at` as the `unicode` stage leaves it: past what it removes, an HTML
+/// reference read as its character.
+fn visible_after(text: &str, at: usize) -> Option<char> {
+    let (start, c) = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_removed_invisible(c))?;
+    if c == '&'
+        && let Some((decoded, _)) = entities::parse_body(&text[at + start + 1..])
+    {
+        return Some(decoded);
+    }
+    Some(c)
+}
+
+/// The longest HTML reference looked for before a stretch, in bytes.
+const MAX_REFERENCE: usize = 40;
+
 /// A neighbour of a stretch as the later stages leave it (curly quotes ASCII, Unicode
 /// spaces a space), so that cleaning the cleaned text again weighs the stretch the same.
 fn as_later_stages_leave(c: char) -> char {
-    match c {
+    match as_composed(c) {
         '‘' | '’' | '‚' | '‛' => '\'',
         '“' | '”' | '„' | '‟' => '"',
         c if becomes_space(c) => ' ',
-        _ => c,
+        c => c,
     }
 }
 

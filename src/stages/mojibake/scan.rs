@@ -20,8 +20,17 @@ pub(crate) fn next_byte_of_interest(bytes: &[u8], from: usize) -> Option<usize> 
 /// them (a space may be a no-break space that a cleaner turned into a space) and the HTML
 /// references that stand for non-ASCII characters (mojibake is sometimes escaped:
 /// "caf&Atilde;&copy;").
+///
+/// A run that starts with a combining accent starts at the ASCII letter before it, which
+/// the `unicode` stage composes with it ("e\u{301}«" reads as "é«").
 pub(crate) fn run_at(text: &str, start: usize) -> Range<usize> {
     let bytes = text.as_bytes();
+    let letter_before = start > 0
+        && bytes[start - 1].is_ascii_alphabetic()
+        && text[start..]
+            .chars()
+            .next()
+            .is_some_and(is_combining_accent);
     let continues_at =
         |at: usize| bytes.get(at).is_some_and(|&b| b >= 0x80) || escaped_at(&text[at..]).is_some();
     let mut end = start;
@@ -36,10 +45,14 @@ pub(crate) fn run_at(text: &str, start: usize) -> Range<usize> {
                 .unwrap_or(bytes.len() - end);
         } else if let Some((_, len)) = escaped_at(&text[end..]) {
             end += len;
+        } else if end > start
+            && let Some((_, len)) = composed_at(&text[end..])
+        {
+            end += len;
         } else if bytes.get(end) == Some(&b' ') && continues_at(end + 1) {
             end += 1;
         } else {
-            return start..end;
+            return start - usize::from(letter_before)..end;
         }
     }
 }
@@ -78,7 +91,7 @@ impl Iterator for Characters<'_> {
         let first = rest.chars().next()?;
         let (c, len) = match first {
             '&' => escaped_at(rest).unwrap_or(('&', 1)),
-            _ => (first, first.len_utf8()),
+            _ => composed_at(rest).unwrap_or((as_composed(first), first.len_utf8())),
         };
         self.at += len;
         self.skip_removed();
@@ -86,12 +99,41 @@ impl Iterator for Characters<'_> {
     }
 }
 
+/// A letter and the combining accent after it at the start of `text`, as the one letter
+/// the `unicode` stage composes them into ("e\u{301}" → é), and their length.
+fn composed_at(text: &str) -> Option<(char, usize)> {
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let accent = chars.next().filter(|&c| is_combining_accent(c))?;
+    let composed = unicode_normalization::char::compose(as_composed(letter), accent)?;
+    Some((composed, letter.len_utf8() + accent.len_utf8()))
+}
+
+/// `c` as the `unicode` stage's NFC leaves it, or the first character of what it leaves:
+/// the Greek ano teleia U+0387 is the middle dot U+00B7, the Kelvin sign a K, the Hebrew
+/// presentation form U+FB3E a mem (and a dagesh after it).
+pub(crate) fn as_composed(c: char) -> char {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Below U+0340 every character is its own NFC.
+    if c < '\u{340}' || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        return c;
+    }
+    std::iter::once(c).nfc().next().unwrap_or(c)
+}
+
+/// The combining accents of U+0300-U+036F.
+pub(crate) fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 impl Characters<'_> {
     /// Moves past the characters the `unicode` stage removes (zero-width spaces, BOMs,
     /// controls): the characters around them will meet once they are gone, so they are
     /// read as one with their neighbours.
     fn skip_removed(&mut self) {
-        // Every such character starts with a control byte or with 0xE1, 0xE2 or 0xEF.
+        // Every such character but the soft hyphen starts with a control byte or with 0xE1,
+        // 0xE2 or 0xEF. The soft hyphen stays: it is windows-1252's image of the byte 0xAD
+        // ("Ã\u{ad}" is "í").
         let Some(&first) = self.text.as_bytes()[..self.end].get(self.at) else {
             return;
         };
