@@ -56,7 +56,7 @@ mod model;
 mod scan;
 mod tables;
 
-use decode::{Repair, repairs_in_run};
+use decode::{OWN_EVIDENCE, Repair, repairs_in_run};
 use tables::Table;
 
 /// Undoes UTF-8 read with the wrong single-byte table, C1 controls and double escaping.
@@ -218,20 +218,31 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
     }
     // The tables the document shows plainly; their repairs are made where they make the
     // text more plausible.
+    // What the document's repairs gain, table by table: independent stretches add up.
+    let mut table_gain = [0u32; Table::ALL.len()];
+    for repair in &repairs {
+        table_gain[repair.table as usize] += repair.gain();
+    }
     let evidence = if trusted {
-        u8::MAX
+        u16::MAX
     } else {
-        repairs
-            .iter()
-            .filter(|r| r.shows_its_table())
-            .fold(0, |tables, r| tables | r.table.bit())
+        Table::ALL
+            .into_iter()
+            .filter(|&table| {
+                table_gain[table as usize] >= OWN_EVIDENCE
+                    || repairs
+                        .iter()
+                        .any(|r| r.table == table && r.is_conclusive())
+            })
+            .fold(0, |tables, table| tables | table.bit())
     };
     let mut repaired_ranges: Vec<Range<usize>> = Vec::new();
     for run in runs {
         // The best table first; then the next best for what it left, and so on: one run
         // can hold the mojibake of two tables side by side.
         let mut open: Vec<usize> = run.collect();
-        while let Some(table) = best_table(open.iter().map(|&i| &repairs[i]), evidence) {
+        while let Some(table) = best_table(open.iter().map(|&i| &repairs[i]), evidence, &table_gain)
+        {
             let chosen: Vec<usize> = open
                 .iter()
                 .copied()
@@ -284,15 +295,17 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
 /// tables the document has shown evidence for; the more common misreading on a tie.
 fn best_table<'r>(
     repairs: impl Iterator<Item = &'r Repair> + Clone,
-    evidence: u8,
+    evidence: u16,
+    table_gain: &[u32; Table::ALL.len()],
 ) -> Option<Table> {
-    let mut best: Option<(Table, (u32, usize))> = None;
+    let mut best: Option<(Table, (u32, u32, usize))> = None;
     for table in Table::ALL.into_iter().filter(|t| evidence & t.bit() != 0) {
         let worth = repairs
             .clone()
             .filter(|r| r.table == table && r.improves_in_a_misread_text());
-        let score = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
-        if score.1 > 0 && best.is_none_or(|(_, most)| score > most) {
+        let (gain, count) = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
+        let score = (gain, table_gain[table as usize], count);
+        if count > 0 && best.is_none_or(|(_, most)| score > most) {
             best = Some((table, score));
         }
     }
@@ -389,6 +402,14 @@ fn rule_for(table: Table, used_controls: bool, twice: bool) -> &'static str {
         (Table::MacRoman, _, true) => "utf8_as_macroman_twice",
         (Table::Cp437, _, false) => "utf8_as_cp437",
         (Table::Cp437, _, true) => "utf8_as_cp437_twice",
+        (Table::Windows1257, _, false) => "utf8_as_windows_1257",
+        (Table::Windows1257, _, true) => "utf8_as_windows_1257_twice",
+        (Table::Iso8859_2, _, false) => "utf8_as_iso_8859_2",
+        (Table::Iso8859_2, _, true) => "utf8_as_iso_8859_2_twice",
+        (Table::Iso8859_15, _, false) => "utf8_as_iso_8859_15",
+        (Table::Iso8859_15, _, true) => "utf8_as_iso_8859_15_twice",
+        (Table::Cp850, _, false) => "utf8_as_cp850",
+        (Table::Cp850, _, true) => "utf8_as_cp850_twice",
     }
 }
 
@@ -444,6 +465,18 @@ mod tests {
             "Kupiłem bilet do Gdańska."
         );
         assert_eq!(clean("Řekl, Ĺľe pĹ™ijde."), "Řekl, že přijde.");
+    }
+
+    #[test]
+    fn baltic_iso_and_ibm_tables_are_read_back() {
+        // "Größe und Übergänge." through cp850; Polish through iso-8859-2, whose images of
+        // the bytes 0x80-0x9F are C1 controls.
+        assert_eq!(clean("Gr├Â├ƒe und ├£berg├ñnge."), "Größe und Übergänge.");
+        assert_eq!(clean("Zaż\u{f3}łć g\u{119}ślą"), "Zaż\u{f3}łć g\u{119}ślą");
+        assert_eq!(
+            clean("Ĺ\u{81}Ăłd\u{17a} to miasto."),
+            "Łód\u{17a} to miasto."
+        );
     }
 
     #[test]

@@ -52,11 +52,9 @@ impl Repair {
     }
 
     /// Whether the stretch shows plainly that the text was misread with the repair's
-    /// table: the hand-made [badness](super::badness) finds it mojibake on its own and the
-    /// model agrees, or the model finds the repair [`OWN_EVIDENCE`] more plausible beyond
-    /// its margin ("Ð¿Ñ€Ð¸Ð²ÐµÑ‚" → "привет" gains 209 bits).
-    pub(crate) fn shows_its_table(&self) -> bool {
-        (self.conclusive && self.improves_in_a_misread_text()) || self.gain() >= OWN_EVIDENCE
+    /// table by the hand-made [badness](super::badness) measure, and the model agrees.
+    pub(crate) fn is_conclusive(&self) -> bool {
+        self.conclusive && self.improves_in_a_misread_text()
     }
 
     /// [`MARGIN`], and [`MARGIN_PER_CHARACTER`] for each character taken away.
@@ -72,10 +70,11 @@ impl Repair {
 const MARGIN: u32 = 56;
 /// And four bits more for each character a repair takes away.
 const MARGIN_PER_CHARACTER: u32 = 16;
-/// What a repair gains beyond its margin to show its table on its own: 38 bits. Tuned on
+/// What a table's repairs in a document gain beyond their margins, together, to show
+/// that the document was misread with it: 38 bits. Tuned on
 /// ftfy's negative cases (the most a false repair gains: 34 bits, "DrÃ¥ber") with a tenth
 /// more, then on the tune half of cldr-cases.
-const OWN_EVIDENCE: u32 = 152;
+pub(crate) const OWN_EVIDENCE: u32 = 152;
 
 /// One UTF-8 sequence found in table bytes.
 struct Sequence {

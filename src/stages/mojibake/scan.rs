@@ -178,7 +178,7 @@ pub(crate) fn candidate_tables(
     run: Range<usize>,
     chars: &[(usize, char, usize)],
     controls: &mut Vec<usize>,
-) -> u8 {
+) -> u16 {
     let mut tables = 0;
     let mut leads = 0;
     for &(at, c, _) in chars {

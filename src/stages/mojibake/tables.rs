@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252, WINDOWS_1253};
+use encoding_rs::{
+    Encoding, ISO_8859_2, ISO_8859_15, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1253, WINDOWS_1257,
+};
 
 /// A code page UTF-8 text can have been read with, in the order ties are broken (the most
 /// common misreading first).
@@ -17,21 +20,33 @@ pub(crate) enum Table {
     Windows1253,
     MacRoman,
     Cp437,
+    /// Baltic.
+    Windows1257,
+    /// ISO Latin-2, windows-1250's older kin.
+    Iso8859_2,
+    /// ISO Latin-9: latin-1 with € and a few letters in place of symbols.
+    Iso8859_15,
+    /// The IBM PC's Western European code page.
+    Cp850,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 6] = [
+    pub(crate) const ALL: [Table; 10] = [
         Table::Windows1252,
         Table::Windows1250,
         Table::Windows1251,
         Table::Windows1253,
         Table::MacRoman,
         Table::Cp437,
+        Table::Windows1257,
+        Table::Iso8859_2,
+        Table::Iso8859_15,
+        Table::Cp850,
     ];
 
     /// The table's bit in [`Bytes::lead_tables`] and [`Bytes::continuation_tables`].
-    pub(crate) fn bit(self) -> u8 {
-        1 << self as u8
+    pub(crate) fn bit(self) -> u16 {
+        1 << self as u16
     }
 
     fn encoding(self) -> Option<&'static Encoding> {
@@ -41,7 +56,10 @@ impl Table {
             Table::Windows1251 => Some(WINDOWS_1251),
             Table::Windows1253 => Some(WINDOWS_1253),
             Table::MacRoman => Some(MACINTOSH),
-            Table::Cp437 => None,
+            Table::Windows1257 => Some(WINDOWS_1257),
+            Table::Iso8859_2 => Some(ISO_8859_2),
+            Table::Iso8859_15 => Some(ISO_8859_15),
+            Table::Cp437 | Table::Cp850 => None,
         }
     }
 
@@ -56,11 +74,17 @@ impl Table {
                 }
                 text.chars().next()?
             }
+            None if self == Table::Cp850 => CP850_HIGH[usize::from(byte - 0x80)],
             None => CP437_HIGH[usize::from(byte - 0x80)],
         };
         // encoding_rs gives windows-125x's unassigned bytes their C1 code point, as
         // browsers do; only windows-1252 is read that way by the tools that make mojibake.
-        let unassigned = ('\u{80}'..='\u{9f}').contains(&c) && self != Table::Windows1252;
+        // The ISO tables have the C1 controls there.
+        let unassigned = ('\u{80}'..='\u{9f}').contains(&c)
+            && !matches!(
+                self,
+                Table::Windows1252 | Table::Iso8859_2 | Table::Iso8859_15
+            );
         (!unassigned).then_some(c)
     }
 }
@@ -78,13 +102,26 @@ const CP437_HIGH: [char; 128] = [
     '≡', '±', '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', '\u{a0}',
 ];
 
+/// cp850 (the IBM PC's Western European code page) for the bytes 0x80-0xFF.
+#[rustfmt::skip]
+const CP850_HIGH: [char; 128] = [
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å',
+    'É', 'æ', 'Æ', 'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', 'ø', '£', 'Ø', '×', 'ƒ',
+    'á', 'í', 'ó', 'ú', 'ñ', 'Ñ', 'ª', 'º', '¿', '®', '¬', '½', '¼', '¡', '«', '»',
+    '░', '▒', '▓', '│', '┤', 'Á', 'Â', 'À', '©', '╣', '║', '╗', '╝', '¢', '¥', '┐',
+    '└', '┴', '┬', '├', '─', '┼', 'ã', 'Ã', '╚', '╔', '╩', '╦', '╠', '═', '╬', '¤',
+    'ð', 'Ð', 'Ê', 'Ë', 'È', 'ı', 'Í', 'Î', 'Ï', '┘', '┌', '█', '▄', '¦', 'Ì', '▀',
+    'Ó', 'ß', 'Ô', 'Ò', 'õ', 'Õ', 'µ', 'þ', 'Þ', 'Ú', 'Û', 'Ù', 'ý', 'Ý', '¯', '´',
+    '\u{ad}', '±', '‗', '¾', '¶', '§', '÷', '¸', '°', '¨', '·', '¹', '³', '²', '■', '\u{a0}',
+];
+
 /// A character's byte in each table (0 where the table has no byte for it), and which
 /// tables make it a UTF-8 lead byte (0xC2-0xF4) or continuation byte (0x80-0xBF).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Bytes {
     pub(crate) in_table: [u8; Table::ALL.len()],
-    pub(crate) lead_tables: u8,
-    pub(crate) continuation_tables: u8,
+    pub(crate) lead_tables: u16,
+    pub(crate) continuation_tables: u16,
 }
 
 impl Bytes {
