@@ -480,6 +480,15 @@ mod tests {
     }
 
     #[test]
+    fn emoji_through_cesu_8_and_lost_bytes_are_read_back() {
+        // 🙂 (U+1F642) as two surrogates of three bytes each, read as windows-1252.
+        assert_eq!(clean("Thanks í\u{a0}½í¹‚ see you"), "Thanks 🙂 see you");
+        // "Płock, Łódź": a byte windows-1252 leaves undefined lost to U+FFFD becomes one
+        // U+FFFD for the character it belonged to, the rest is read back.
+        assert_eq!(clean("PĹ‚ock, Ĺ\u{fffd}ĂłdĹş"), "Płock, \u{fffd}ódź");
+    }
+
+    #[test]
     fn symbols_beside_capitals_are_not_mojibake() {
         for text in [
             "ESSE CARA AI QUEM É¿",

@@ -199,30 +199,27 @@ fn sequence_at(
     for (k, byte) in bytes.iter_mut().enumerate().take(needed + 1).skip(1) {
         let &(_, next, _) = chars.get(i + k)?;
         *byte = match next {
-            // A byte the first misreading could not show, as U+FFFD: only the last byte of
-            // a three- or four-byte sequence, so that the rest still identifies it.
-            '\u{fffd}' if k == needed && needed >= 2 => {
+            // A byte the first misreading could not show (one the table leaves undefined),
+            // as U+FFFD: the sequence stands for one lost character, as U+FFFD again.
+            '\u{fffd}' if !lost => {
                 lost = true;
-                0x80
+                placeholder(lead, k)
             }
             ' ' if !space_as_nbsp => {
                 space_as_nbsp = true;
                 0xa0
             }
-            _ => {
-                let byte = bytes_of(next)?.byte(table)?;
-                if !(0x80..=0xbf).contains(&byte) {
-                    return None;
-                }
-                used_controls |= ('\u{80}'..='\u{9f}').contains(&next);
-                byte
-            }
+            _ => continuation(next, table, &mut used_controls)?,
         };
     }
-    let decoded = std::str::from_utf8(&bytes[..=needed])
-        .ok()?
-        .chars()
-        .next()?;
+    let (decoded, needed) = match std::str::from_utf8(&bytes[..=needed]) {
+        Ok(text) => (text.chars().next()?, needed),
+        // CESU-8: a character beyond U+FFFF as two surrogates of three bytes each.
+        Err(_) if lead == 0xed && !lost => {
+            (cesu8_pair(chars, i, bytes, table, &mut used_controls)?, 5)
+        }
+        Err(_) => return None,
+    };
     if decoded.is_control() {
         return None;
     }
@@ -236,6 +233,62 @@ fn sequence_at(
         used_controls,
         a_grave: false,
     })
+}
+
+/// The byte `c` stands for in `table` when it is a UTF-8 continuation byte (noting a C1
+/// control in `used_controls`).
+fn continuation(c: char, table: Table, used_controls: &mut bool) -> Option<u8> {
+    let byte = bytes_of(c)?.byte(table)?;
+    if !(0x80..=0xbf).contains(&byte) {
+        return None;
+    }
+    *used_controls |= ('\u{80}'..='\u{9f}').contains(&c);
+    Some(byte)
+}
+
+/// A continuation byte that keeps a sequence led by `lead` valid at position `k`, for a
+/// byte that was lost.
+fn placeholder(lead: u8, k: usize) -> u8 {
+    match (lead, k) {
+        (0xe0, 1) => 0xa0,
+        (0xf0, 1) => 0x90,
+        _ => 0x80,
+    }
+}
+
+/// The character a CESU-8 surrogate pair stands for: `high` holds the three bytes of the
+/// high surrogate (ED A0-AF xx) read at `chars[i..]`; the low one (ED B0-BF xx) follows.
+fn cesu8_pair(
+    chars: &[(usize, char, usize)],
+    i: usize,
+    high: [u8; 4],
+    table: Table,
+    used_controls: &mut bool,
+) -> Option<char> {
+    if !(0xa0..=0xaf).contains(&high[1]) {
+        return None;
+    }
+    let byte_at = |k: usize| {
+        chars
+            .get(i + k)
+            .and_then(|&(_, c, _)| bytes_of(c)?.byte(table))
+    };
+    if byte_at(3)? != 0xed {
+        return None;
+    }
+    let low = [
+        0xed,
+        continuation(chars.get(i + 4)?.1, table, used_controls)?,
+        continuation(chars.get(i + 5)?.1, table, used_controls)?,
+    ];
+    if !(0xb0..=0xbf).contains(&low[1]) {
+        return None;
+    }
+    let surrogate = |b: [u8; 3]| {
+        (u32::from(b[0] & 0x0f) << 12) | (u32::from(b[1] & 0x3f) << 6) | u32::from(b[2] & 0x3f)
+    };
+    let (high, low) = (surrogate([high[0], high[1], high[2]]), surrogate(low));
+    char::from_u32(0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00))
 }
 
 /// "voilÃ le" and "voilÃ  le": the windows-1252 image of "à" (C3 A0) whose no-break space
