@@ -220,7 +220,9 @@ fn sequence_at(
         }
         Err(_) => return None,
     };
-    if decoded.is_control() {
+    // A C1 control is no text of its own, but in text misread twice it is the image of
+    // a byte windows-1252 leaves undefined, read again ("ÃœÂ\u{90}" → "Ü\u{90}" → "ܐ").
+    if decoded.is_control() && !('\u{80}'..='\u{9f}').contains(&decoded) {
         return None;
     }
     let (last_at, _, last_len) = chars[i + needed];
