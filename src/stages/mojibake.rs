@@ -257,7 +257,7 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
             open.retain(|&i| repairs[i].table != table && !overlaps_chosen(&repairs[i]));
             for &i in &chosen {
                 let repair = &mut repairs[i];
-                let (with, twice) = read_again(std::mem::take(&mut repair.repaired));
+                let (with, twice) = (std::mem::take(&mut repair.repaired), repair.twice);
                 repaired_ranges.push(repair.range.clone());
                 edits.push(Planned {
                     range: repair.range.clone(),
@@ -314,7 +314,7 @@ fn best_table<'r>(
 
 /// A repair read once more, for text that was misread twice ("Ã¢â‚¬â„¢" → "â€™" → "’");
 /// and whether that changed it.
-fn read_again(repaired: String) -> (String, bool) {
+pub(crate) fn read_again(repaired: String) -> (String, bool) {
     let mut text = repaired;
     let mut again = false;
     // One character holds no second misreading.

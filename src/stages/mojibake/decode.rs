@@ -26,6 +26,8 @@ pub(crate) struct Repair {
     /// Characters the repair takes away (a UTF-8 sequence of two to four bytes, misread,
     /// is as many characters; repaired, one).
     pub(crate) removed: u32,
+    /// Whether the repair was read again: the text was misread twice.
+    pub(crate) twice: bool,
     /// Whether the stretch is mojibake on its own by the hand-made
     /// [badness](super::badness) measure ("Ã©", "â€™", two points of badness gone).
     pub(crate) conclusive: bool,
@@ -343,6 +345,16 @@ fn repair_of(
     let range = sequences[0].range.start..sequences[sequences.len() - 1].range.end;
     let mut repaired = String::with_capacity(4 * sequences.len());
     repaired.extend(sequences.iter().map(|s| s.decoded));
+    // A repair is judged as it ends: read again for text misread twice, when it holds
+    // the image of a lead byte in some table (most repairs are letters no table has).
+    let may_be_misread = repaired
+        .chars()
+        .any(|c| bytes_of(c).is_some_and(|b| b.lead_tables != 0));
+    let (repaired, twice) = if may_be_misread {
+        super::read_again(repaired)
+    } else {
+        (repaired, false)
+    };
     let first = sequences[0].chars.start;
     let last = sequences[sequences.len() - 1].chars.end;
     let original = || chars[first..last].iter().map(|(_, c, _)| *c);
@@ -389,6 +401,7 @@ fn repair_of(
         after,
         removed: u32::try_from(removed).unwrap_or(u32::MAX),
         conclusive,
+        twice,
         repaired,
     }
 }
