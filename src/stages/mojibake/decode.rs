@@ -227,6 +227,11 @@ fn sequence_at(
     if decoded.is_control() && !('\u{80}'..='\u{9f}').contains(&decoded) {
         return None;
     }
+    // Nor is a character of private use: where a false reading lands ("ïŒ\u{9b}" is
+    // "；" through iso-8859-15, U+F31B through windows-1252).
+    if ('\u{e000}'..='\u{f8ff}').contains(&decoded) {
+        return None;
+    }
     let (last_at, _, last_len) = chars[i + needed];
     let end = last_at + last_len;
     Some(Sequence {
