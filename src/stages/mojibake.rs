@@ -304,7 +304,7 @@ fn best_table<'r>(
             .clone()
             .filter(|r| r.table == table && r.improves_in_a_misread_text());
         let (gain, count) = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
-        let score = (gain, table_gain[table as usize], count);
+        let score = (table_gain[table as usize], gain, count);
         if count > 0 && best.is_none_or(|(_, most)| score > most) {
             best = Some((table, score));
         }
