@@ -111,15 +111,24 @@ pub(crate) fn repairs_in_run(
             None => i += 1,
         }
     }
-    // A space stands for a no-break space only inside a word of mojibake: another
-    // sequence must follow it at once, with a letter of the same script ("Ð Ð¾" is "Ро").
+    // A space stands for a no-break space only inside a word: a letter of the same script
+    // follows the sequence at once, as another sequence ("Ð Ð¾" is "Ро") or as it is
+    // ("Å v." is "Šv."), or comes before it ("ДОЛЛАÐ " is "ДОЛЛАР"); or the sequence is
+    // the no-break space itself ("89Â US$").
     let mut next: Option<(usize, char)> = None;
     let mut keep = vec![true; sequences.len()];
     for (sequence, keep) in sequences.iter().zip(&mut keep).rev() {
-        let inside_a_word = next.is_some_and(|(start, decoded)| {
+        let followed = next.is_some_and(|(start, decoded)| {
             start == sequence.range.end && same_script(sequence.decoded, decoded)
-        });
-        *keep = !sequence.space_as_nbsp || inside_a_word;
+        }) || text[sequence.range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| same_script(sequence.decoded, c));
+        let preceded = text[..sequence.range.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| same_script(sequence.decoded, c));
+        *keep = !sequence.space_as_nbsp || followed || preceded || sequence.decoded == '\u{a0}';
         if *keep {
             next = Some((sequence.range.start, sequence.decoded));
         }
