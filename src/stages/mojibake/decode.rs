@@ -163,7 +163,9 @@ pub(crate) fn repairs_in_run(
                 alone(&mut std::iter::once(s.decoded)) <= alone(&mut original.into_iter())
             })
         };
-        if group.len() == 1 || (repair.improves() && each_plausible()) {
+        // Text misread twice is judged as a whole: its first reading holds C1 controls and
+        // other images that no sequence alone makes plausible.
+        if group.len() == 1 || (repair.improves() && (repair.twice || each_plausible())) {
             out.push(repair);
         } else {
             // Together the sequences do not hold up ("√∂’â" → "öՉ"): each may still be
