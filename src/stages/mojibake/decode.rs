@@ -28,6 +28,9 @@ pub(crate) struct Repair {
     pub(crate) removed: u32,
     /// Whether the repair was read again: the text was misread twice.
     pub(crate) twice: bool,
+    /// Whether a byte of the stretch was lost to U+FFFD, which the repair keeps: the
+    /// text was misread whatever the model says of it.
+    pub(crate) lost: bool,
     /// Whether the stretch is mojibake on its own by the hand-made
     /// [badness](super::badness) measure ("Ã©", "â€™", two points of badness gone).
     pub(crate) conclusive: bool,
@@ -50,7 +53,7 @@ impl Repair {
     /// plainly elsewhere (see [`Repair::shows_its_table`]): it makes the stretch more
     /// plausible at all.
     pub(crate) fn improves_in_a_misread_text(&self) -> bool {
-        self.after < self.before
+        self.after < self.before || self.lost
     }
 
     /// Whether the stretch shows plainly that the text was misread with the repair's
@@ -407,7 +410,11 @@ fn repair_of(
             .chain(original())
             .chain(std::iter::once(after_char.unwrap_or(' '))),
     );
-    let conclusive = sequences.iter().any(|s| s.a_grave)
+    // A lead byte's image before a U+FFFD is what a sloppy decoder leaves of UTF-8: the
+    // text was misread, whatever the measure says.
+    let conclusive = sequences
+        .iter()
+        .any(|s| s.a_grave || s.decoded == '\u{fffd}')
         || (in_context_badness >= 2 && badness(original()) >= badness(repaired.chars()) + 2);
     Repair {
         table,
@@ -418,6 +425,7 @@ fn repair_of(
         removed: u32::try_from(removed).unwrap_or(u32::MAX),
         conclusive,
         twice,
+        lost: sequences.iter().any(|s| s.decoded == '\u{fffd}'),
         repaired,
     }
 }

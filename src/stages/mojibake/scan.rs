@@ -182,7 +182,8 @@ pub(crate) fn candidate_tables(
     let mut tables = 0;
     let mut leads = 0;
     for &(at, c, _) in chars {
-        if c == ' ' {
+        // A space may be a lost no-break space, U+FFFD a byte a sloppy decoder lost.
+        if c == ' ' || c == '\u{fffd}' {
             tables |= leads;
             leads = 0;
             continue;
