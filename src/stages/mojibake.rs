@@ -291,8 +291,9 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
     edits
 }
 
-/// The table whose repairs of one run gain the most (then: repair the most), among the
-/// tables the document has shown evidence for; the more common misreading on a tie.
+/// The table whose repairs of one run gain the most (then: whose repairs gain the most
+/// in the whole document, then: repair the most), among the tables the document has shown
+/// evidence for; the more common misreading on a tie.
 fn best_table<'r>(
     repairs: impl Iterator<Item = &'r Repair> + Clone,
     evidence: u16,
@@ -304,7 +305,7 @@ fn best_table<'r>(
             .clone()
             .filter(|r| r.table == table && r.improves_in_a_misread_text());
         let (gain, count) = worth.fold((0, 0), |(gain, count), r| (gain + r.gain(), count + 1));
-        let score = (table_gain[table as usize], gain, count);
+        let score = (gain, table_gain[table as usize], count);
         if count > 0 && best.is_none_or(|(_, most)| score > most) {
             best = Some((table, score));
         }
