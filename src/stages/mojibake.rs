@@ -1,6 +1,7 @@
 //! `mojibake`: text that was UTF-8 but was read with a single-byte table (windows-1252,
-//! latin-1, windows-1250/1251/1253, MacRoman, cp437), once or twice, put back; C1 controls
-//! that stand for windows-1252 punctuation; HTML entities escaped twice.
+//! latin-1, windows-1250/1251/1253/1257, iso-8859-2/15, MacRoman, cp437, cp850), once or
+//! twice, put back, CESU-8 surrogate pairs too; C1 controls that stand for windows-1252
+//! punctuation; HTML entities escaped twice.
 //!
 //! ```
 //! use unscrape::stages::Mojibake;
@@ -107,9 +108,9 @@ impl Stage for Mojibake {
     }
 
     fn summary(&self) -> &'static str {
-        "UTF-8 read as windows-1252, latin-1, windows-1250/1251/1253, MacRoman or cp437 (once \
-         or twice) put back, when the repair is more plausible; C1 controls as windows-1252; \
-         entities escaped twice"
+        "UTF-8 read as windows-1252, latin-1, windows-1250/1251/1253/1257, iso-8859-2/15, \
+         MacRoman, cp437 or cp850 (once or twice; CESU-8 too) put back, when a learned model \
+         finds the repair more plausible; C1 controls as windows-1252; entities escaped twice"
     }
 
     fn apply<'a>(&self, input: &'a str, trace: &mut Trace) -> Cow<'a, str> {
