@@ -491,6 +491,15 @@ mod tests {
     }
 
     #[test]
+    fn an_undefined_byte_read_as_its_c1_control_is_read_back() {
+        // "И" is D0 98; windows-1251 leaves 0x98 undefined, and browsers read it as U+0098.
+        assert_eq!(
+            clean("Р\u{98}СЂРєСѓС‚СЃРє, РўР±РёР»РёСЃРё"),
+            "Иркутск, Тбилиси"
+        );
+    }
+
+    #[test]
     fn symbols_beside_capitals_are_not_mojibake() {
         for text in [
             "ESSE CARA AI QUEM É¿",

@@ -64,6 +64,9 @@ impl Table {
     }
 
     /// The character the table gives to `byte` (0x80-0xFF), if any.
+    ///
+    /// encoding_rs gives windows-125x's unassigned bytes their C1 code point, as browsers
+    /// do (and sloppy decoders); the ISO tables have the C1 controls there.
     fn decode(self, byte: u8) -> Option<char> {
         let c = match self.encoding() {
             Some(encoding) => {
@@ -77,15 +80,7 @@ impl Table {
             None if self == Table::Cp850 => CP850_HIGH[usize::from(byte - 0x80)],
             None => CP437_HIGH[usize::from(byte - 0x80)],
         };
-        // encoding_rs gives windows-125x's unassigned bytes their C1 code point, as
-        // browsers do; only windows-1252 is read that way by the tools that make mojibake.
-        // The ISO tables have the C1 controls there.
-        let unassigned = ('\u{80}'..='\u{9f}').contains(&c)
-            && !matches!(
-                self,
-                Table::Windows1252 | Table::Iso8859_2 | Table::Iso8859_15
-            );
-        (!unassigned).then_some(c)
+        Some(c)
     }
 }
 
