@@ -222,6 +222,21 @@ fn explain_shows_what_each_stage_did_and_why() {
 }
 
 #[test]
+fn explain_shows_the_second_round_a_later_stage_made_work_for() {
+    // The unicode stage changes what stands before "√∂" (it decodes "&nbsp;" and composes
+    // "e\u{301}"); the first round left "√∂" alone, the second repairs it.
+    let (_dir, input) = file_in_temp_dir("rounds.txt", "&nbsp;e\u{301}√∂\n");
+    unscrape()
+        .arg("explain")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("round 2: the stages again").and(
+            predicate::str::contains("plan: utf-8 read as MacRoman, 1 span"),
+        ));
+}
+
+#[test]
 fn explain_shows_the_plan_of_a_mojibake_repair() {
     let (_dir, input) = file_in_temp_dir(
         "mojibake.txt",
