@@ -43,15 +43,13 @@ pub fn extraction(article: &Article) -> String {
 pub fn report(pipeline: &Pipeline, text: &str, origin: Origin) -> String {
     let mut out = String::new();
     let mut current = text.to_string();
-    for round in 0..Pipeline::MAX_ROUNDS {
-        if round > 0 && !pipeline.first_stage_finds_work(&current, origin) {
-            break;
-        }
-        if round > 0 {
+    let mut round = 0;
+    while pipeline.runs_round(round, &current, origin) {
+        round += 1;
+        if round > 1 {
             let _ = writeln!(
                 out,
-                "round {}: the stages again, as the first finds work in their output",
-                round + 1
+                "round {round}: the stages again, as the first finds work in their output"
             );
         }
         for stage in pipeline.stages() {

@@ -90,10 +90,6 @@ impl Pipeline {
         self.stages.iter().map(|stage| stage.as_ref())
     }
 
-    /// Rounds of the whole pipeline at most (see [`Pipeline::first_stage_finds_work`]): one
-    /// is the rule, a second rare.
-    pub const MAX_ROUNDS: usize = 3;
-
     /// Cleans `text` through every stage.
     pub fn clean(&self, text: &str) -> String {
         self.clean_traced(text, &mut Trace::off())
@@ -126,10 +122,9 @@ impl Pipeline {
         };
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
         let mut changed_by = vec![false; self.stages.len()];
-        for round in 0..Self::MAX_ROUNDS {
-            if round > 0 && !self.first_stage_finds_work(&current, origin) {
-                break;
-            }
+        let mut round = 0;
+        while self.runs_round(round, &current, origin) {
+            round += 1;
             for ((stage, stage_stats), changed_by) in self
                 .stages
                 .iter()
@@ -158,14 +153,16 @@ impl Pipeline {
         current.into_owned()
     }
 
-    /// Whether the first stage would change `text`, the output of a round, again: a later
-    /// stage made it work (the `unicode` stage removed a soft hyphen between mojibake), and
-    /// the pipeline runs another round, at most [`Pipeline::MAX_ROUNDS`], so that cleaning
-    /// is idempotent.
-    pub fn first_stage_finds_work(&self, text: &str, origin: Origin) -> bool {
-        self.stages.first().is_some_and(|stage| {
-            matches!(stage.apply_to(text, origin, &mut Trace::off()), Cow::Owned(again) if again != text)
-        })
+    /// Whether round `round` (counted from 0) runs on `text`, the output of the rounds
+    /// before: the first always; another, up to three in all, while the first stage would
+    /// change `text` again, a later stage having made it work (the `unicode` stage removed
+    /// a soft hyphen between mojibake), so that cleaning is idempotent.
+    pub fn runs_round(&self, round: usize, text: &str, origin: Origin) -> bool {
+        round == 0
+            || (round < MAX_ROUNDS
+                && self.stages.first().is_some_and(|stage| {
+                    matches!(stage.apply_to(text, origin, &mut Trace::off()), Cow::Owned(again) if again != text)
+                }))
     }
 
     /// Cleans `text`, recording each stage's edits in `trace`.
@@ -195,10 +192,9 @@ impl Pipeline {
     /// ```
     pub fn clean_traced_as(&self, text: &str, origin: Origin, trace: &mut Trace) -> String {
         let mut current: Cow<'_, str> = Cow::Borrowed(text);
-        for round in 0..Self::MAX_ROUNDS {
-            if round > 0 && !self.first_stage_finds_work(&current, origin) {
-                break;
-            }
+        let mut round = 0;
+        while self.runs_round(round, &current, origin) {
+            round += 1;
             for stage in &self.stages {
                 if let Cow::Owned(text) = stage.apply_to(&current, origin, trace) {
                     current = Cow::Owned(text);
@@ -208,6 +204,10 @@ impl Pipeline {
         current.into_owned()
     }
 }
+
+/// Rounds of the whole pipeline at most (see [`Pipeline::runs_round`]): one is the rule, a
+/// second rare, a third not seen.
+const MAX_ROUNDS: usize = 3;
 
 /// Builds a [`Pipeline`] stage by stage.
 pub struct PipelineBuilder {

@@ -217,9 +217,9 @@ fn find_edits(text: &str, trusted: bool) -> Vec<Planned> {
         }
         at = run.end;
     }
-    // The tables the document shows plainly; their repairs are made where they make the
-    // text more plausible.
-    // What the document's repairs gain, table by table: independent stretches add up.
+    // What the document's repairs gain, table by table: independent stretches add up. The
+    // tables it shows plainly (that much gain, or a conclusive stretch) are the evidence;
+    // their repairs are made where they make the text more plausible.
     let mut table_gain = [0u32; Table::ALL.len()];
     for repair in &repairs {
         table_gain[repair.table as usize] += repair.gain();

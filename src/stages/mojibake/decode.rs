@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::badness::badness;
-use super::model::{cost, same_script};
+use super::model::{cost_between, same_script};
 use super::scan::{as_composed, is_removed_invisible};
 use super::tables::{Table, bytes_of};
 use crate::stages::unicode::entities;
@@ -50,8 +50,8 @@ impl Repair {
     }
 
     /// Whether the repair is worth making in a text that shows its table's mojibake
-    /// plainly elsewhere (see [`Repair::shows_its_table`]): it makes the stretch more
-    /// plausible at all.
+    /// plainly elsewhere (a conclusive stretch, or repairs gaining [`OWN_EVIDENCE`]
+    /// together): it makes the stretch more plausible at all, or keeps a lost byte's U+FFFD.
     pub(crate) fn improves_in_a_misread_text(&self) -> bool {
         self.after < self.before || self.lost
     }
@@ -68,17 +68,17 @@ impl Repair {
     }
 }
 
-/// How much more plausible (in quarter bits) a repair must make its stretch: fourteen
-/// bits. On the tune half of cldr-cases a false repair gains at most 13.5 bits ("Ріо" →
-/// "го"), four in five true ones 30 and more ("Ñ‚" → "т" 15.5); the margin is a third
-/// above the worst false repair, for languages the model has not seen.
+/// How much more plausible (in quarter bits) a repair must make its stretch, to gain
+/// anything: fourteen bits. On the negatives of the tune half of cldr-cases a false repair
+/// gains at most 9.5 bits beyond [`MARGIN_PER_CHARACTER`] ("Ріо" → "го"); the margin
+/// leaves room for languages the model has not seen.
 const MARGIN: u32 = 56;
 /// And four bits more for each character a repair takes away.
 const MARGIN_PER_CHARACTER: u32 = 16;
 /// What a table's repairs in a document gain beyond their margins, together, to show
-/// that the document was misread with it: 38 bits. Tuned on
-/// ftfy's negative cases (the most a false repair gains: 34 bits, "DrÃ¥ber") with a tenth
-/// more, then on the tune half of cldr-cases.
+/// that the document was misread with it: 38 bits. In ftfy's negative cases a table's
+/// repairs gain 34 bits at most ("DrÃ¥ber"); this is a tenth more, then checked on the
+/// tune half of cldr-cases.
 pub(crate) const OWN_EVIDENCE: u32 = 152;
 
 /// One UTF-8 sequence found in table bytes.
@@ -156,14 +156,7 @@ pub(crate) fn repairs_in_run(
         let each_plausible = || {
             group.iter().all(|s| {
                 let original = chars[s.chars.clone()].iter().map(|(_, c, _)| *c);
-                let alone = |middle: &mut dyn Iterator<Item = char>| {
-                    cost(
-                        std::iter::once(' ')
-                            .chain(middle)
-                            .chain(std::iter::once(' ')),
-                    )
-                };
-                alone(&mut std::iter::once(s.decoded)) <= alone(&mut original.into_iter())
+                cost_between(' ', [s.decoded], ' ') <= cost_between(' ', original, ' ')
             })
         };
         // Text misread twice is judged as a whole: its first reading holds C1 controls and
@@ -378,37 +371,30 @@ fn repair_of(
     let last = sequences[sequences.len() - 1].chars.end;
     let original = || chars[first..last].iter().map(|(_, c, _)| *c);
     // The neighbours as read in the run ("&eacute;" is é), else in the text, with what
-    // `is_passed_over` passes over before the stretch.
+    // `is_passed_over` passes over before the stretch; a stretch at the start or end of
+    // the text has a space for its neighbour.
     let before_char = chars[..first]
         .iter()
         .rev()
         .map(|(_, c, _)| *c)
         .find(|c| !is_passed_over(*c))
         .or_else(|| visible_before(text, range.start))
-        .map(as_later_stages_leave);
+        .map_or(' ', as_later_stages_leave);
     let after_char = chars[last..]
         .iter()
         .map(|(_, c, _)| *c)
         .find(|&c| !is_removed_invisible(c))
         .or_else(|| visible_after(text, range.end))
-        .map(as_later_stages_leave);
-    // A stretch at the start or end of the text has a space for its neighbour.
-    let in_context = |middle: &mut dyn Iterator<Item = char>| {
-        cost(
-            std::iter::once(before_char.unwrap_or(' '))
-                .chain(middle)
-                .chain(std::iter::once(after_char.unwrap_or(' '))),
-        )
-    };
-    let before = in_context(&mut original());
-    let after = in_context(&mut repaired.chars());
+        .map_or(' ', as_later_stages_leave);
+    let before = cost_between(before_char, original(), after_char);
+    let after = cost_between(before_char, repaired.chars(), after_char);
     let removed = original().count().saturating_sub(repaired.chars().count());
     // Between its neighbours a stretch is at least as bad as alone: below 2 there, it
     // cannot be conclusive.
     let in_context_badness = badness(
-        std::iter::once(before_char.unwrap_or(' '))
+        std::iter::once(before_char)
             .chain(original())
-            .chain(std::iter::once(after_char.unwrap_or(' '))),
+            .chain(std::iter::once(after_char)),
     );
     // A lead byte's image before a U+FFFD is what a sloppy decoder leaves of UTF-8: the
     // text was misread, whatever the measure says.

@@ -1,9 +1,9 @@
 //! How plausible a stretch of text is, learned from clean text: each character falls into
 //! a class (every Latin-1 and windows-1252 character is one of its own; other characters
 //! by script, case and kind; the alphabets other than Latin share theirs), and a class
-//! after another costs -log2 P(next | previous), counted over clean text in many languages (see `scripts/build_mojibake_model.py`, which
-//! writes the table). Mojibake is a run of pairs that clean text almost never has; its
-//! repair is not:
+//! after another costs -log2 P(next | previous), counted over clean text in many languages
+//! (see `scripts/build_mojibake_model.py`, which writes the table). Mojibake is a run of
+//! pairs that clean text almost never has; its repair is not:
 //!
 //! ```text
 //! " cafÃ© "  costs 40.5 bits     " café "  costs 17.25 bits
@@ -59,6 +59,19 @@ pub(crate) fn cost(text: impl IntoIterator<Item = char>) -> u32 {
         (previous, previous_script) = (class, script);
     }
     total
+}
+
+/// The [`cost`] of `middle` between the neighbours `before` and `after`.
+pub(crate) fn cost_between(
+    before: char,
+    middle: impl IntoIterator<Item = char>,
+    after: char,
+) -> u32 {
+    cost(
+        std::iter::once(before)
+            .chain(middle)
+            .chain(std::iter::once(after)),
+    )
 }
 
 /// What `c` costs within its class, when its class holds many characters and rare ones
